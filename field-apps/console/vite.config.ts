@@ -1,0 +1,9 @@
+import { defineFieldAppConfig } from '../../vite.config.base';
+
+export default defineFieldAppConfig({
+  id: 'console',
+  name: 'Console',
+  shortName: 'Console',
+  description: 'QA review, conflicts, exports and sync health for supervisors.',
+  themeColor: '#374151',
+});

@@ -1,0 +1,96 @@
+import { SaxesParser } from 'saxes';
+import type { NemsisElement } from '../tree';
+
+export const NEMSIS_NAMESPACE = 'http://www.nemsis.org';
+
+/** Why a document could not be read; carries the line where the parser stopped. */
+export class NemsisXmlError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(line === undefined ? message : `${message} (line ${line})`);
+    this.name = 'NemsisXmlError';
+  }
+}
+
+export interface ParseNemsisXmlOptions {
+  /** Refuse documents longer than this many characters (default 64 MiB). */
+  maxLength?: number;
+  /** Refuse documents nested deeper than this (default 64). */
+  maxDepth?: number;
+  /** Require the root element to be in the NEMSIS namespace (default true). */
+  requireNemsisNamespace?: boolean;
+}
+
+/**
+ * Parses a NEMSIS XML document into the element tree.
+ *
+ * Safe on hostile input: a DOCTYPE is refused outright (so no entity expansion — the
+ * billion-laughs bomb is a clear error, not a memory blow-up), and size and depth are bounded.
+ */
+export function parseNemsisXml(xml: string, options: ParseNemsisXmlOptions = {}): NemsisElement {
+  const maxLength = options.maxLength ?? 64 * 1024 * 1024;
+  const maxDepth = options.maxDepth ?? 64;
+  if (xml.length > maxLength) {
+    throw new NemsisXmlError(`document is ${xml.length} characters; the limit is ${maxLength}`);
+  }
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: NemsisElement[] = [];
+  let root: NemsisElement | undefined;
+  let rootNamespace: string | undefined;
+  let failure: NemsisXmlError | undefined;
+
+  parser.on('doctype', () => {
+    throw new NemsisXmlError('DOCTYPE declarations are not allowed in NEMSIS documents', parser.line);
+  });
+  parser.on('opentag', (tag) => {
+    if (stack.length >= maxDepth) {
+      throw new NemsisXmlError(`elements nested deeper than ${maxDepth}`, parser.line);
+    }
+    const attributes: Record<string, string> = {};
+    for (const [qname, attr] of Object.entries(tag.attributes)) {
+      if (qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
+      attributes[qname] = typeof attr === 'string' ? attr : attr.value;
+    }
+    const element: NemsisElement = { name: tag.local ?? tag.name, attributes, children: [], line: parser.line };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(element);
+    else {
+      root = element;
+      rootNamespace = tag.uri;
+    }
+    stack.push(element);
+  });
+  parser.on('text', (text) => {
+    const current = stack[stack.length - 1];
+    if (current) current.text = (current.text ?? '') + text;
+  });
+  parser.on('cdata', (text) => {
+    const current = stack[stack.length - 1];
+    if (current) current.text = (current.text ?? '') + text;
+  });
+  parser.on('closetag', () => {
+    const element = stack.pop();
+    // Container elements keep no whitespace-only text between their children.
+    if (element && element.children.length > 0) delete element.text;
+  });
+  parser.on('error', (err) => {
+    failure ??= new NemsisXmlError(`malformed XML: ${err.message}`, parser.line);
+  });
+
+  try {
+    parser.write(xml).close();
+  } catch (err) {
+    if (err instanceof NemsisXmlError) throw err;
+    throw new NemsisXmlError(`malformed XML: ${(err as Error).message}`, parser.line);
+  }
+  if (failure) throw failure;
+  if (!root) throw new NemsisXmlError('the document has no root element');
+  if ((options.requireNemsisNamespace ?? true) && rootNamespace !== NEMSIS_NAMESPACE) {
+    throw new NemsisXmlError(
+      `root element <${root.name}> is in namespace "${rootNamespace ?? ''}", expected "${NEMSIS_NAMESPACE}"`,
+    );
+  }
+  return root;
+}

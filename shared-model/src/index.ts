@@ -1,0 +1,1 @@
+export { hasErrors, type Finding, type Severity } from './finding';
