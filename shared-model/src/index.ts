@@ -1,2 +1,19 @@
 export { hasErrors, type Finding, type Severity } from './finding';
+// Replication model: documents, collections, access rules, merge.
+export { type Role, type AuthUser, type AccessDecision, roles } from './access/auth-user';
+export { canReadPatientCareReport, canWritePatientCareReport } from './access/patient-care-report-access';
+export { canReadIncident, canWriteIncident } from './access/incident-access';
+export { type JsonSchema, type JsonSchemaType, listSchemaFields } from './documents/json-schema';
+export { type ReplicatedDocument } from './documents/replicated-document';
+export {
+  patientCareReportSchema, patientCareReportStatuses, signatureKinds, type PatientCareReport,
+  type PatientCareReportStatus, type VitalSigns, type MedicationGiven, type ProcedurePerformed, type Signature,
+  type Photo, type Addendum, type CrewMember,
+} from './documents/patient-care-report';
+export { incidentSchema, incidentStatuses, type Incident, type IncidentStatus, type IncidentNote } from './documents/incident';
+export { type CollectionName, type CollectionDefinition } from './collections/collection-definition';
+export { collections, collectionNames, getCollection } from './collections/registry';
+export {
+  mergeDocuments, compareInstants, type MergeInput, type MergeResult, type FieldConflict,
+} from './merge/merge-documents';
 export * from './field-rules/index';

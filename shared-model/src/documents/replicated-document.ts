@@ -1,0 +1,25 @@
+import { dateTime, identifier } from './json-schema';
+
+/** Fields every replicated document carries. */
+export interface ReplicatedDocument {
+  /** Client-generated UUID, primary key. */
+  id: string;
+  /** Tenant; must equal the caller's agency. */
+  agencyId: string;
+  /** ISO-8601, set by the server on every commit; a client value is ignored. */
+  updatedAt: string;
+  /** ISO-8601 device time of the last local edit; decides same-field conflicts. */
+  editedAt: string;
+  /** On the wire only (RxDB keeps it outside the schema). */
+  _deleted?: boolean;
+}
+
+/** Schema properties of the {@link ReplicatedDocument} fields, shared by every collection schema. */
+export const replicatedDocumentProperties = {
+  id: identifier('Primary key: client-generated UUID. Not a NEMSIS element.'),
+  agencyId: identifier('Tenant (agency) id; must equal the signed-in user\'s agency. Not a NEMSIS element.'),
+  updatedAt: dateTime('Server commit time, set by the server on every commit; a client value is ignored. Not a NEMSIS element.'),
+  editedAt: dateTime('Device time of the last local edit; decides same-field conflicts. Not a NEMSIS element.'),
+} as const;
+
+export const replicatedDocumentRequired = ['id', 'agencyId', 'updatedAt', 'editedAt'] as const;
