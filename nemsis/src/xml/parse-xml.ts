@@ -2,6 +2,7 @@ import { SaxesParser } from 'saxes';
 import type { NemsisElement } from '../tree';
 
 export const NEMSIS_NAMESPACE = 'http://www.nemsis.org';
+export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** Why a document could not be read; carries the line where the parser stopped. */
 export class NemsisXmlError extends Error {
@@ -51,9 +52,16 @@ export function parseNemsisXml(xml: string, options: ParseNemsisXmlOptions = {})
     const attributes: Record<string, string> = {};
     for (const [qname, attr] of Object.entries(tag.attributes)) {
       if (qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
-      attributes[qname] = typeof attr === 'string' ? attr : attr.value;
+      if (typeof attr === 'string') attributes[qname] = attr;
+      // XML Schema instance attributes are keyed `xsi:…` whatever prefix the document bound.
+      else if (attr.uri === XSI_NAMESPACE) attributes[`xsi:${attr.local}`] = attr.value;
+      else attributes[qname] = attr.value;
     }
-    const element: NemsisElement = { name: tag.local ?? tag.name, attributes, children: [], line: parser.line };
+    // Elements outside the NEMSIS namespace keep it in Clark notation (`{uri}local`) so validation sees them as foreign.
+    const foreign = stack.length > 0 && tag.uri !== rootNamespace;
+    const local = tag.local ?? tag.name;
+    const name = foreign ? `{${tag.uri ?? ''}}${local}` : local;
+    const element: NemsisElement = { name, attributes, children: [], line: parser.line };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
     else {

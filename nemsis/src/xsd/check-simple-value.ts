@@ -1,0 +1,109 @@
+/**
+ * Checks one text value against a simple type of the generated model: built-in datatype, then every
+ * facet of every derivation step (enumeration, pattern, lengths, numeric/date ranges, digits).
+ */
+import { applyWhiteSpace, builtinInfo, checkBuiltin, comparableValue, countDigits, type Primitive } from './datatypes';
+import type { SimpleTypeDef } from './model';
+import { getSimpleType } from './schema';
+import { compileXsdPattern } from './xsd-regex';
+
+export type ValueRule = 'xsd:enumeration' | 'xsd:pattern' | 'xsd:length' | 'xsd:range' | 'xsd:datatype';
+
+/** Why a value is invalid: the rule broken and what was expected, in plain words. */
+export interface ValueProblem {
+  rule: ValueRule;
+  expected: string;
+}
+
+/** The built-in a type derives from (through restrictions), or undefined for unions. */
+function builtinOf(typeName: string): string | undefined {
+  let name: string | undefined = typeName;
+  for (let depth = 0; name && depth < 64; depth++) {
+    if (name.startsWith('xs:')) return name;
+    const def = getSimpleType(name);
+    if (!def || def.union) return undefined;
+    name = def.base;
+  }
+  return undefined;
+}
+
+function listValues(values: string[]): string {
+  const shown = values.slice(0, 8).map((v) => `"${v}"`).join(', ');
+  return values.length > 8 ? `${shown} … (${values.length} codes)` : shown;
+}
+
+function checkFacets(def: SimpleTypeDef, value: string, primitive: Primitive): ValueProblem | undefined {
+  if (def.enumeration && !def.enumeration.includes(value)) {
+    return { rule: 'xsd:enumeration', expected: `one of the codes ${listValues(def.enumeration)}` };
+  }
+  for (const pattern of def.patterns ?? []) {
+    if (compileXsdPattern(pattern).test(value)) continue;
+    if (primitive === 'dateTime') return { rule: 'xsd:pattern', expected: 'a date and time with seconds and a UTC offset, like 2025-04-03T14:05:00-05:00' };
+    return { rule: 'xsd:pattern', expected: `text matching the pattern ${pattern}` };
+  }
+  const length = [...value].length;
+  if (def.length !== undefined && length !== def.length) return { rule: 'xsd:length', expected: `exactly ${def.length} characters` };
+  if (def.minLength !== undefined && length < def.minLength) return { rule: 'xsd:length', expected: `at least ${def.minLength} characters` };
+  if (def.maxLength !== undefined && length > def.maxLength) return { rule: 'xsd:length', expected: `at most ${def.maxLength} characters` };
+  const bounds: [keyof SimpleTypeDef, string, (v: number, b: number) => boolean][] = [
+    ['minInclusive', 'at least', (v, b) => v >= b],
+    ['maxInclusive', 'at most', (v, b) => v <= b],
+    ['minExclusive', 'more than', (v, b) => v > b],
+    ['maxExclusive', 'less than', (v, b) => v < b],
+  ];
+  for (const [facet, words, ok] of bounds) {
+    const bound = def[facet];
+    if (typeof bound !== 'string') continue;
+    const v = comparableValue(primitive, value);
+    const b = comparableValue(primitive, bound);
+    if (v !== undefined && b !== undefined && !ok(v, b)) return { rule: 'xsd:range', expected: `a value ${words} ${bound}` };
+  }
+  if (primitive === 'decimal' && (def.totalDigits !== undefined || def.fractionDigits !== undefined)) {
+    const digits = countDigits(value);
+    if (def.totalDigits !== undefined && digits.total > def.totalDigits) {
+      return { rule: 'xsd:range', expected: `a number with at most ${def.totalDigits} digits` };
+    }
+    if (def.fractionDigits !== undefined && digits.fraction > def.fractionDigits) {
+      return { rule: 'xsd:range', expected: `a number with at most ${def.fractionDigits} decimal places` };
+    }
+  }
+  return undefined;
+}
+
+/** Checks `raw` against the simple type `typeName`; returns undefined when valid. */
+export function checkSimpleValue(typeName: string, raw: string): ValueProblem | undefined {
+  const def = getSimpleType(typeName);
+  if (def?.union) {
+    let first: ValueProblem | undefined;
+    for (const member of def.union) {
+      const problem = checkSimpleValue(member, raw);
+      if (!problem) return undefined;
+      first ??= problem;
+    }
+    const allCodes = def.union.every((m) => getSimpleType(m)?.enumeration);
+    if (allCodes) {
+      const codes = def.union.flatMap((m) => getSimpleType(m)?.enumeration ?? []);
+      return { rule: 'xsd:enumeration', expected: `one of the codes ${listValues(codes)}` };
+    }
+    return first;
+  }
+  const builtin = builtinOf(typeName);
+  const info = builtin ? builtinInfo(builtin) : undefined;
+  const value = applyWhiteSpace(raw, info?.whiteSpace ?? 'preserve');
+  const primitive = info?.primitive ?? 'string';
+  if (builtin) {
+    const expected = checkBuiltin(builtin, value);
+    if (expected) return { rule: 'xsd:datatype', expected };
+  }
+  // Facets of every derivation step, most derived first.
+  let name: string | undefined = typeName;
+  for (let depth = 0; name && !name.startsWith('xs:') && depth < 64; depth++) {
+    const step = getSimpleType(name);
+    if (!step) break;
+    if (step.union) return name === typeName ? undefined : checkSimpleValue(name, raw);
+    const problem = checkFacets(step, value, primitive);
+    if (problem) return problem;
+    name = step.base;
+  }
+  return undefined;
+}
