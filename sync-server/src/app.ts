@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { SigningKeys } from './auth/keys';
+import type { Clock } from './clock';
+import type { Database } from './db/connect';
+import { ApiError, renderError } from './errors';
+import { Metrics } from './metrics';
+import { appRoutes } from './routes/apps';
+import { attachmentRoutes, maxAttachmentBytes } from './routes/attachments';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { schemaRoutes } from './routes/schema';
+import { syncRoutes } from './routes/sync';
+import { ChangeFeed } from './replication/change-feed';
+
+export interface AppDeps {
+  database: Database;
+  keys: SigningKeys;
+  clock: Clock;
+  /** Browser origins allowed to call the API cross-origin. */
+  corsOrigins?: string[];
+  /** Where the built apps are (`<appsDir>/<app>/dist`); undefined = API only. */
+  appsDir?: string;
+  metrics?: Metrics;
+}
+
+export const maxSyncBodyBytes = 16 * 1024 * 1024;
+
+/** Builds the sync server. No port, no globals: tests call `app.request()` directly. */
+export function createApp(deps: AppDeps) {
+  const metrics = deps.metrics ?? new Metrics();
+  const feed = new ChangeFeed(deps.database, metrics);
+  const db = deps.database.db;
+  const app = new Hono();
+
+  app.onError(renderError);
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.use('*', async (c, next) => {
+    await next();
+    metrics.count('http_requests_total', { method: c.req.method, status: String(c.res.status) });
+  });
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], workerSrc: ["'self'", 'blob:'],
+      styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+    },
+    crossOriginEmbedderPolicy: false,
+  }));
+  const allowed = new Set(deps.corsOrigins ?? []);
+  app.use('/api/*', cors({
+    origin: (origin) => (allowed.has(origin) ? origin : null),
+    allowHeaders: ['Authorization', 'Content-Type'],
+    allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+    maxAge: 600,
+  }));
+  const tooLarge = (limit: number) => bodyLimit({
+    maxSize: limit,
+    onError: () => { throw new ApiError('payload_too_large', `the body is larger than ${limit} bytes`); },
+  });
+  app.use('/api/v1/auth/*', tooLarge(16 * 1024));
+  app.use('/api/v1/sync/*', tooLarge(maxSyncBodyBytes));
+  app.use('/api/v1/attachments/*', tooLarge(maxAttachmentBytes));
+
+  app.route('/', healthRoutes({ database: deps.database, metrics }));
+  app.get('/.well-known/jwks.json', (c) => c.json({ keys: [deps.keys.publicJwk] }));
+  app.route('/api/v1/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock }));
+  app.route('/api/v1', schemaRoutes());
+  app.route('/api/v1/sync', syncRoutes({ database: deps.database, keys: deps.keys, clock: deps.clock, feed, metrics }));
+  app.route('/api/v1/attachments', attachmentRoutes({ db, keys: deps.keys, clock: deps.clock }));
+  if (deps.appsDir) app.route('/', appRoutes(deps.appsDir));
+
+  return Object.assign(app, { feed, metrics });
+}
+
+export type SyncServerApp = ReturnType<typeof createApp>;

@@ -1,0 +1,39 @@
+import type { Context } from 'hono';
+import { ApiError } from '../errors';
+
+/** Reads a JSON request body; 415 for another content type, 400 for malformed JSON. */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(json|[a-z0-9.+-]+\+json)\b/i.test(type)) {
+    throw new ApiError('unsupported_media_type', 'send the body as application/json');
+  }
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch {
+    throw new ApiError('bad_request', 'the request body could not be read');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new ApiError('bad_request', `the body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** Narrows an unknown body to an object with the given string fields, or answers 400 naming what is wrong. */
+export function requireStringFields<K extends string>(body: unknown, fields: readonly K[], maxLength = 512): Record<K, string> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ApiError('bad_request', `expected a JSON object with ${fields.join(', ')}`);
+  }
+  const record = body as Record<string, unknown>;
+  const out = {} as Record<K, string>;
+  for (const field of fields) {
+    const value = record[field];
+    if (typeof value !== 'string' || value.length === 0) {
+      throw new ApiError('bad_request', `"${field}" is required and must be a non-empty string`);
+    }
+    if (value.length > maxLength) throw new ApiError('bad_request', `"${field}" is longer than ${maxLength} characters`);
+    out[field] = value;
+  }
+  return out;
+}

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import {
+  hasErrors, mergeDocuments, type CollectionDefinition, type FieldConflict, type ReplicatedDocument,
+} from '@field/shared-model';
+import type { Caller } from '../auth/tokens';
+import type { Clock } from '../clock';
+import type { Db } from '../db/connect';
+import { conflicts as conflictsTable, refusedDocuments } from '../db/schema';
+import { lockDocuments, notifyChange, writeDocument, type DocumentData, type StoredDocument } from './document-store';
+import { checkSchema } from './schema-validator';
+import { sameJson } from './stable-json';
+import { validationGates } from './validation-gate';
+
+/** Why a pushed document was not committed; travels back on the document as `syncRefusal`. */
+export interface SyncRefusal {
+  code: 'malformed' | 'schema' | 'forbidden' | 'foreign-agency' | 'server-only-field';
+  reason: string;
+  at: string;
+}
+
+export type WireDocument = DocumentData & { _deleted: boolean };
+
+export interface PushResult {
+  /** Current server documents for the rows that did not commit as sent (the RxDB conflict answer). */
+  answer: WireDocument[];
+  written: string[];
+  refused: number;
+  conflicts: number;
+}
+
+export interface PushContext {
+  caller: Caller;
+  definition: CollectionDefinition;
+  clock: Clock;
+}
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function toWire(stored: Pick<StoredDocument, 'data' | 'deleted'>): WireDocument {
+  return { ...stored.data, _deleted: stored.deleted };
+}
+
+function withoutWireFields(doc: Record<string, unknown>): DocumentData {
+  const { _deleted: _d, _meta: _m, _rev: _r, _attachments: _a, syncRefusal: _s, ...data } = doc;
+  return data as DocumentData;
+}
+
+function nextUpdatedAt(clock: Clock, previous: unknown): string {
+  const prev = typeof previous === 'string' ? Date.parse(previous) : Number.NaN;
+  const now = clock.now();
+  return new Date(Number.isFinite(prev) && prev >= now ? prev + 1 : now).toISOString();
+}
+
+/**
+ * Applies one push batch inside a transaction. Each row either commits (possibly merged with the
+ * server's version), or is refused and kept in `refused_documents`; one bad row never blocks the rest.
+ */
+export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown[]): Promise<PushResult> {
+  const { caller, definition } = ctx;
+  const result: PushResult = { answer: [], written: [], refused: 0, conflicts: 0 };
+  const now = new Date(ctx.clock.now()).toISOString();
+  const ids = rows.map((r) => (isRecord(r) && isRecord(r.newDocumentState) ? r.newDocumentState.id : undefined))
+    .filter((id): id is string => typeof id === 'string' && idPattern.test(id));
+  const current = await lockDocuments(tx, caller.agencyId, definition.name, ids);
+
+  const refuse = async (client: Record<string, unknown> | undefined, code: SyncRefusal['code'], reason: string) => {
+    result.refused += 1;
+    const documentId = typeof client?.id === 'string' ? client.id.slice(0, 200) : null;
+    await tx.insert(refusedDocuments).values({
+      agencyId: caller.agencyId, id: randomUUID(), collection: definition.name, documentId, userId: caller.id,
+      code, reason, document: client ?? null,
+    });
+    if (client && documentId && idPattern.test(documentId)) {
+      const refusal: SyncRefusal = { code, reason, at: now };
+      result.answer.push({ ...withoutWireFields(client), _deleted: client._deleted === true, syncRefusal: refusal });
+    }
+  };
+
+  for (const row of rows) {
+    if (!isRecord(row) || !isRecord(row.newDocumentState)) {
+      await refuse(undefined, 'malformed', 'each row must be {assumedMasterState?, newDocumentState}');
+      continue;
+    }
+    const client = row.newDocumentState;
+    const base = isRecord(row.assumedMasterState) ? row.assumedMasterState : undefined;
+    if (typeof client.id !== 'string' || !idPattern.test(client.id)) {
+      await refuse(client, 'malformed', 'the document needs an "id" of 1-128 letters, digits, "_", ".", ":" or "-"');
+      continue;
+    }
+    if (client.agencyId !== caller.agencyId) {
+      await refuse(client, 'foreign-agency', 'the document belongs to another agency than your login');
+      continue;
+    }
+    const stored = current.get(client.id);
+    const serverWire = stored ? toWire(stored) : undefined;
+    const touched = definition.serverOnlyFields.find((f) => f !== 'updatedAt' && client[f] !== undefined
+      && !sameJson(client[f], serverWire?.[f]) && !sameJson(client[f], base?.[f]));
+    if (touched) {
+      await refuse(client, 'server-only-field', `"${touched}" is set by the server and cannot be changed from a device`);
+      continue;
+    }
+    const clientDoc = { ...client, _deleted: client._deleted === true } as unknown as ReplicatedDocument;
+    const upToDate = serverWire !== undefined && base !== undefined && sameJson(base, serverWire);
+    let next: Record<string, unknown>;
+    let fieldConflicts: FieldConflict[] = [];
+    if (!serverWire) {
+      next = { ...clientDoc } as Record<string, unknown>;
+      for (const f of definition.serverOnlyFields) delete next[f];
+    } else {
+      const merged = mergeDocuments({
+        base: (upToDate ? serverWire : base) as ReplicatedDocument | undefined,
+        server: serverWire as unknown as ReplicatedDocument,
+        client: clientDoc,
+        definition,
+      });
+      next = merged.merged as unknown as Record<string, unknown>;
+      fieldConflicts = merged.conflicts;
+    }
+    const decision = definition.canWrite(
+      caller, next as unknown as ReplicatedDocument, serverWire as unknown as ReplicatedDocument | undefined,
+      (base ?? serverWire) as unknown as ReplicatedDocument | undefined,
+    );
+    if (!decision.allowed) {
+      await refuse(client, 'forbidden', decision.reason);
+      continue;
+    }
+    let mustAnswer = !upToDate && serverWire !== undefined;
+    const deleted = next._deleted === true;
+    const data = withoutWireFields(next);
+    data.updatedAt = serverWire ? String(serverWire.updatedAt ?? now) : now;
+
+    if (applyStatusRules(definition, data, serverWire, caller, now)) mustAnswer = true;
+
+    const schemaProblem = checkSchema(definition, data);
+    if (schemaProblem) {
+      await refuse(client, 'schema', `the document does not match the ${definition.name} schema: ${schemaProblem}`);
+      continue;
+    }
+    const unchanged = stored !== undefined && stored.deleted === deleted
+      && sameJson({ ...stored.data, updatedAt: null }, { ...data, updatedAt: null });
+    if (!unchanged) {
+      const updatedAt = nextUpdatedAt(ctx.clock, stored?.data.updatedAt);
+      data.updatedAt = updatedAt;
+      await writeDocument(tx, caller.agencyId, definition.name, data, deleted, updatedAt);
+      current.set(data.id, { id: data.id, data, previousData: stored?.data ?? null, deleted, txid: 0n });
+      result.written.push(data.id);
+    }
+    if (fieldConflicts.length > 0) {
+      result.conflicts += 1;
+      mustAnswer = true;
+      await tx.insert(conflictsTable).values({
+        agencyId: caller.agencyId, id: randomUUID(), collection: definition.name, documentId: data.id,
+        userId: caller.id, detail: fieldConflicts,
+      });
+    }
+    if (mustAnswer) result.answer.push(toWire(current.get(data.id) ?? { data, deleted }));
+  }
+  if (result.written.length > 0) await notifyChange(tx, caller.agencyId, definition.name);
+  return result;
+}
+
+/**
+ * Server-side status transitions: the validation gate on `completed` (ERROR findings keep the chart
+ * `in_progress` with the findings attached) and the lock stamp on `locked`. True when the document
+ * differs from what the device sent, so the device must receive it back.
+ */
+function applyStatusRules(
+  definition: CollectionDefinition, data: DocumentData, previous: WireDocument | undefined, caller: Caller, now: string,
+): boolean {
+  const gate = validationGates[definition.name];
+  let changed = false;
+  if (gate && data.status === 'completed' && previous?.status !== 'completed') {
+    const findings = gate(data);
+    data.findings = findings;
+    changed = true;
+    if (hasErrors(findings)) data.status = 'in_progress';
+  }
+  if (definition.serverOnlyFields.includes('lockedAt') && data.status === 'locked' && previous?.status !== 'locked') {
+    data.lockedAt = now;
+    data.lockedBy = caller.id;
+    changed = true;
+  }
+  return changed;
+}

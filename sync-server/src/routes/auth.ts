@@ -1,0 +1,49 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { decoyPasswordHash, verifyPassword } from '../auth/passwords';
+import { issueSession, patientFromAccount, rotateSession, userFromRow, type SessionDeps } from '../auth/sessions';
+import { portalAccounts, users } from '../db/schema';
+import { ApiError } from '../errors';
+import { readJsonBody, requireStringFields } from '../http/read-json';
+import { clientAddress, createRateLimiter } from '../http/rate-limit';
+import { recordAudit } from '../audit';
+
+/** POST /api/v1/auth/login, /refresh and /portal. */
+export function authRoutes(deps: SessionDeps) {
+  const app = new Hono();
+  const perAddress = createRateLimiter({ limit: 30, windowMs: 60_000, clock: deps.clock }).byAddress;
+  const perAccount = createRateLimiter({ limit: 10, windowMs: 60_000, clock: deps.clock });
+
+  app.post('/login', perAddress, async (c) => {
+    const body = requireStringFields(await readJsonBody(c), ['agency', 'username', 'password']);
+    perAccount.hit(`${clientAddress(c)}|${body.agency}/${body.username}`);
+    const [row] = await deps.db.select().from(users)
+      .where(and(eq(users.agencyId, body.agency), eq(users.username, body.username)));
+    const ok = await verifyPassword(body.password, row?.passwordHash ?? decoyPasswordHash);
+    if (!row || !ok || row.disabled) throw new ApiError('unauthorized', 'unknown agency, username or password');
+    return c.json(await issueSession(deps, userFromRow(row), 'user'));
+  });
+
+  app.post('/refresh', perAddress, async (c) => {
+    const body = requireStringFields(await readJsonBody(c), ['refreshToken'], 8192);
+    return c.json(await rotateSession(deps, body.refreshToken));
+  });
+
+  app.post('/portal', perAddress, async (c) => {
+    const body = requireStringFields(await readJsonBody(c), ['accountNumber', 'dateOfService', 'lastName']);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(body.dateOfService)) {
+      throw new ApiError('bad_request', '"dateOfService" must be a date like 2026-11-01');
+    }
+    perAccount.hit(`${clientAddress(c)}|portal/${body.accountNumber}`);
+    const [account] = await deps.db.select().from(portalAccounts).where(and(
+      eq(portalAccounts.accountNumber, body.accountNumber),
+      eq(portalAccounts.dateOfService, body.dateOfService),
+      sql`lower(${portalAccounts.lastName}) = lower(${body.lastName})`,
+    ));
+    if (!account) throw new ApiError('unauthorized', 'no statement matches that account, date of service and last name');
+    const patient = patientFromAccount(account);
+    await recordAudit(deps.db, { caller: { ...patient, kind: 'patient' }, action: 'portal.login', documentIds: [] });
+    return c.json(await issueSession(deps, patient, 'patient'));
+  });
+  return app;
+}

@@ -1,0 +1,154 @@
+import { getCollection, type CollectionDefinition } from '@field/shared-model';
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { recordAudit } from '../audit';
+import type { SigningKeys } from '../auth/keys';
+import { requireCaller } from '../auth/require-caller';
+import type { Caller } from '../auth/tokens';
+import type { Clock } from '../clock';
+import type { Database } from '../db/connect';
+import { ApiError } from '../errors';
+import { readJsonBody } from '../http/read-json';
+import type { Metrics } from '../metrics';
+import type { ChangeFeed } from '../replication/change-feed';
+import { decodeCheckpoint, type Checkpoint } from '../replication/checkpoint';
+import { readHeadCheckpoint } from '../replication/document-store';
+import { checkpointText, pullChanges } from '../replication/pull';
+import { applyPush } from '../replication/push';
+
+export interface SyncDeps {
+  database: Database;
+  keys: SigningKeys;
+  clock: Clock;
+  feed: ChangeFeed;
+  metrics: Metrics;
+}
+
+export const maxPushRows = 1000;
+const defaultPullLimit = 100;
+const maxPullLimit = 1000;
+const keepAliveMs = 20_000;
+const stragglerPollMs = 3_000;
+
+/** The collection and schema version named in the URL: 404 unknown, 426 outdated, 400 malformed. */
+function resolveCollection(c: Context): CollectionDefinition {
+  const name = c.req.param('collection') ?? '';
+  const definition = getCollection(name);
+  if (!definition) throw new ApiError('not_found', `no replicated collection "${name.slice(0, 64)}"`);
+  const versionText = c.req.param('schemaVersion') ?? '';
+  if (!/^\d{1,6}$/.test(versionText)) throw new ApiError('bad_request', 'schemaVersion must be a whole number');
+  const version = Number(versionText);
+  if (version < definition.schemaVersion) {
+    throw new ApiError('upgrade_required', `${name} is at schema version ${definition.schemaVersion}; update the app`, {
+      currentSchemaVersion: definition.schemaVersion,
+    });
+  }
+  if (version > definition.schemaVersion) {
+    throw new ApiError('bad_request', `this server knows ${name} only up to schema version ${definition.schemaVersion}`);
+  }
+  return definition;
+}
+
+function parseLimit(text: string | undefined): number {
+  if (text === undefined || text === '') return defaultPullLimit;
+  if (!/^\d{1,5}$/.test(text) || Number(text) < 1) throw new ApiError('bad_request', 'limit must be a whole number from 1');
+  return Math.min(Number(text), maxPullLimit);
+}
+
+async function auditDelivery(deps: SyncDeps, caller: Caller, action: string, collection: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await recordAudit(deps.database.db, { caller, action, collection, documentIds: ids });
+}
+
+/** GET pull, POST push and GET stream (SSE) for every registered collection. */
+export function syncRoutes(deps: SyncDeps) {
+  const app = new Hono();
+  const { db } = deps.database;
+
+  app.get('/:collection/:schemaVersion/pull', async (c) => {
+    const caller = await requireCaller(c, deps.keys, deps.clock);
+    const definition = resolveCollection(c);
+    const since = decodeCheckpoint(c.req.query('checkpoint'));
+    const limit = parseLimit(c.req.query('limit'));
+    const result = await pullChanges(db, caller, definition, since, limit);
+    await auditDelivery(deps, caller, `${definition.name}.pull`, definition.name, result.documents.map((d) => d.id));
+    deps.metrics.count('sync_pulled_documents_total', { collection: definition.name }, result.documents.length);
+    return c.json({ documents: result.documents, checkpoint: checkpointText(result.checkpoint) });
+  });
+
+  app.post('/:collection/:schemaVersion/push', async (c) => {
+    const caller = await requireCaller(c, deps.keys, deps.clock);
+    const definition = resolveCollection(c);
+    const body = await readJsonBody(c);
+    if (!Array.isArray(body)) throw new ApiError('bad_request', 'the push body must be a JSON array of {assumedMasterState?, newDocumentState}');
+    if (body.length > maxPushRows) throw new ApiError('payload_too_large', `at most ${maxPushRows} documents per push`);
+    const result = await db.transaction(async (tx) => {
+      const pushed = await applyPush(tx, { caller, definition, clock: deps.clock }, body);
+      if (body.length > 0) {
+        await recordAudit(tx, {
+          caller, action: `${definition.name}.push`, collection: definition.name, documentIds: pushed.written,
+          detail: { rows: body.length, refused: pushed.refused, conflicts: pushed.conflicts },
+        });
+      }
+      return pushed;
+    });
+    deps.metrics.count('sync_pushed_documents_total', { collection: definition.name }, result.written.length);
+    deps.metrics.count('sync_refused_documents_total', { collection: definition.name }, result.refused);
+    deps.metrics.count('sync_conflicts_total', { collection: definition.name }, result.conflicts);
+    return c.json(result.answer);
+  });
+
+  app.get('/:collection/:schemaVersion/stream', async (c) => {
+    const caller = await requireCaller(c, deps.keys, deps.clock, { allowQueryToken: true });
+    const definition = resolveCollection(c);
+    let checkpoint: Checkpoint | undefined = await readHeadCheckpoint(db, caller.agencyId, definition.name);
+    return streamSSE(c, async (stream) => {
+      let pending = Promise.resolve();
+      let wake: (() => void) | undefined;
+      const closed = new Promise<void>((resolve) => { wake = resolve; });
+      const sendChanges = () => {
+        pending = pending.then(async () => {
+          if (stream.aborted || stream.closed) return;
+          for (;;) {
+            const result = await pullChanges(db, caller, definition, checkpoint, 200);
+            const advanced = result.checkpoint !== checkpoint;
+            checkpoint = result.checkpoint;
+            if (result.documents.length > 0) {
+              await stream.writeSSE({ data: JSON.stringify({ documents: result.documents, checkpoint: checkpointText(checkpoint) }) });
+              await auditDelivery(deps, caller, `${definition.name}.stream`, definition.name, result.documents.map((d) => d.id));
+            }
+            if (!advanced || result.documents.length < 200) break;
+          }
+        }).catch(() => wake?.());
+      };
+      const unsubscribe = await deps.feed.subscribe(caller.agencyId, definition.name, () => {
+        sendChanges();
+        // A transaction older than this change may still hold the snapshot's xmin back: look again shortly.
+        setTimeout(sendChanges, stragglerPollMs).unref?.();
+      });
+      const expiry = setTimeout(() => wake?.(), Math.max(0, caller.expiresAt - deps.clock.now()));
+      const keepAlive = setInterval(() => {
+        stream.write(': keep-alive\n\n').catch(() => wake?.());
+        sendChanges();
+      }, keepAliveMs);
+      stream.onAbort(() => wake?.());
+      const offClose = deps.feed.onClose(() => wake?.());
+      deps.metrics.count('sync_streams_opened_total', { collection: definition.name });
+      try {
+        await stream.writeSSE({ data: JSON.stringify('RESYNC') });
+        await closed;
+      } finally {
+        clearTimeout(expiry);
+        clearInterval(keepAlive);
+        unsubscribe();
+        offClose();
+      }
+    }, async (err, stream) => {
+      console.error('stream error', err);
+      await stream.close();
+    });
+  });
+
+  return app;
+}
+
