@@ -94,6 +94,15 @@ describe('mergeDocuments: same-field conflicts', () => {
     expect(conflicts).toEqual([expect.objectContaining({ path: `vitals[id=${vitalId}]`, winner: 'client', serverValue: undefined })]);
   });
 
+  it('keeps a vital the server edited that the client deleted, with a conflict', () => {
+    const vitalId = base.vitals[1]!.id;
+    const server = edit(base, at(15), (d) => { d.vitals[1]!.bloodGlucose = 64; });
+    const client = edit(base, at(20), (d) => { d.vitals = d.vitals.filter((v) => v.id !== vitalId); });
+    const { merged, conflicts } = mergeCharts(server, client);
+    expect(merged.vitals.find((v) => v.id === vitalId)?.bloodGlucose).toBe(64);
+    expect(conflicts).toEqual([expect.objectContaining({ path: `vitals[id=${vitalId}]`, winner: 'server', clientValue: undefined })]);
+  });
+
   it('treats a missing base as {} (both devices created the same id)', () => {
     const server = makePatientCareReport({ seed: 3, narrative: 'from tablet A', editedAt: at(1) });
     const client = makePatientCareReport({ seed: 3, narrative: 'from tablet B', editedAt: at(2) });

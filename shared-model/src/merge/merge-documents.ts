@@ -118,6 +118,10 @@ function resolveDeletion({ base, server, client, locked, fixedFields, context }:
   // Deleted on the server, not on the client.
   if (baseDeleted) return false; // the client restored it
   if (hasContentChanges(base, client, fixedFields)) {
+    if (locked) {
+      record('server', 'locked'); // a locked chart's deletion is a server decision
+      return true;
+    }
     record('client', 'concurrent-edit');
     return false;
   }
