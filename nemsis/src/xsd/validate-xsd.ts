@@ -128,3 +128,15 @@ export function validateXsd(root: NemsisElement): Finding[] {
   validateElement(root, def, path, findings);
   return findings;
 }
+
+/**
+ * Validates one element and its subtree against its own declaration — e.g. a single
+ * `eVitals.VitalGroup` while it is being edited. `path` is the location reported in findings.
+ */
+export function validateXsdElement(element: NemsisElement, path = `/${element.name}`): Finding[] {
+  const def = getElementDefinition(element.name);
+  if (!def) return [error('xsd:unknown-element', path, `${element.name} is not a NEMSIS v3.5.1 EMSDataSet element`)];
+  const findings: Finding[] = [];
+  validateElement(element, def, path, findings);
+  return findings;
+}
