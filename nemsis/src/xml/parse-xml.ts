@@ -16,7 +16,10 @@ export class NemsisXmlError extends Error {
 }
 
 export interface ParseNemsisXmlOptions {
-  /** Refuse documents longer than this many characters (default 64 MiB). */
+  /**
+   * Refuse documents longer than this many characters (default 32 Mi characters — about 1,500 typical
+   * PatientCareReports; split bigger batches per report). The check runs before any parsing.
+   */
   maxLength?: number;
   /** Refuse documents nested deeper than this (default 64). */
   maxDepth?: number;
@@ -31,7 +34,7 @@ export interface ParseNemsisXmlOptions {
  * billion-laughs bomb is a clear error, not a memory blow-up), and size and depth are bounded.
  */
 export function parseNemsisXml(xml: string, options: ParseNemsisXmlOptions = {}): NemsisElement {
-  const maxLength = options.maxLength ?? 64 * 1024 * 1024;
+  const maxLength = options.maxLength ?? 32 * 1024 * 1024;
   const maxDepth = options.maxDepth ?? 64;
   if (xml.length > maxLength) {
     throw new NemsisXmlError(`document is ${xml.length} characters; the limit is ${maxLength}`);
