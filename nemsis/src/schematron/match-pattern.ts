@@ -1,0 +1,149 @@
+import { isPositionIndependent } from './xpath/analyze';
+import type { Expr, NodeTest } from './xpath/ast';
+import { compileNodeTest, selectAxis, type NodePredicate } from './xpath/axes';
+import { compileExpr, compilePredicate, type PredicateFn, type StaticScope } from './xpath/compile';
+import type { EvalContext, Environment, Scope } from './xpath/context';
+import { XPathSyntaxError } from './xpath/errors';
+import type { XNode } from './xpath/nodes';
+import { parseXPath } from './xpath/parser';
+import { effectiveBoolean, type Item } from './xpath/values';
+
+/** What a pattern's last step can match, used to index rules by element name. */
+export type PatternTarget =
+  | { kind: 'element'; names: string[] | 'any' }
+  | { kind: 'attribute' }
+  | { kind: 'document' };
+
+/** An XSLT match pattern (`nem:eTimes.03[. != '']`, `a//b[@PN]`, `x | y`) compiled for matching nodes. */
+export interface MatchPattern {
+  readonly source: string;
+  readonly targets: PatternTarget[];
+  matches(node: XNode, env: Environment, scope: Scope | null): boolean;
+}
+
+interface PatternStep {
+  axis: 'child' | 'attribute';
+  testAst: NodeTest;
+  test: NodePredicate;
+  /** Fast path: every predicate tests only its own node. */
+  independent: ((ctx: EvalContext) => Item[])[] | undefined;
+  /** General path: predicates applied to the sibling list with positions. */
+  filters: PredicateFn[];
+  /** How this step is joined to the previous one. */
+  separator: '/' | '//';
+}
+
+interface PathPattern {
+  /** 'relative' = may start anywhere; '/' = starts at the document; '//' = starts anywhere below it. */
+  start: 'relative' | '/' | '//';
+  steps: PatternStep[];
+}
+
+const DOS = (e: Expr): boolean => e.kind === 'step' && e.axis === 'descendant-or-self' && e.test.kind === 'node' && e.predicates.length === 0;
+
+function flattenPath(expr: Expr, out: Expr[]): void {
+  if (expr.kind === 'path') {
+    flattenPath(expr.left, out);
+    flattenPath(expr.right, out);
+  } else out.push(expr);
+}
+
+function unionBranches(expr: Expr, out: Expr[]): void {
+  if (expr.kind === 'binary' && expr.op === 'union') {
+    unionBranches(expr.left, out);
+    unionBranches(expr.right, out);
+  } else out.push(expr);
+}
+
+function compileBranch(expr: Expr, source: string, variables: StaticScope): PathPattern {
+  const parts: Expr[] = [];
+  flattenPath(expr, parts);
+  let start: PathPattern['start'] = 'relative';
+  let i = 0;
+  if (parts[0]?.kind === 'root') {
+    start = '/';
+    i = 1;
+    if (parts[1] && DOS(parts[1])) {
+      start = '//';
+      i = 2;
+    }
+  }
+  const steps: PatternStep[] = [];
+  let separator: '/' | '//' = '/';
+  for (; i < parts.length; i++) {
+    const part = parts[i] as Expr;
+    if (DOS(part) && i > 0) {
+      separator = '//';
+      continue;
+    }
+    if (part.kind !== 'step' || (part.axis !== 'child' && part.axis !== 'attribute')) {
+      throw new XPathSyntaxError('only child and attribute steps are allowed in a rule context', source);
+    }
+    const state = { source, variables };
+    const independent = part.predicates.every(isPositionIndependent);
+    steps.push({
+      axis: part.axis,
+      testAst: part.test,
+      test: compileNodeTest(part.test, part.axis),
+      independent: independent ? part.predicates.map((p) => compileExpr(p, state)) : undefined,
+      filters: independent ? [] : part.predicates.map((p) => compilePredicate(p, state)),
+      separator,
+    });
+    separator = '/';
+  }
+  return { start, steps };
+}
+
+function targetOf(branch: PathPattern): PatternTarget {
+  const last = branch.steps[branch.steps.length - 1];
+  if (!last) return { kind: 'document' };
+  if (last.axis === 'attribute') return { kind: 'attribute' };
+  return { kind: 'element', names: last.testAst.kind === 'name' ? [last.testAst.local] : 'any' };
+}
+
+function stepMatches(step: PatternStep, node: XNode, env: Environment, scope: Scope | null): boolean {
+  if (!step.test(node)) return false;
+  const ctx: EvalContext = { item: node, position: 1, size: 1, current: node, scope, env };
+  if (step.independent) {
+    for (const predicate of step.independent) if (!effectiveBoolean(predicate(ctx))) return false;
+    return true;
+  }
+  if (!node.parent) return false;
+  let candidates: Item[] = selectAxis(step.axis, node.parent, step.test);
+  for (const filter of step.filters) candidates = filter(candidates, ctx);
+  return candidates.includes(node);
+}
+
+function matchFrom(branch: PathPattern, index: number, node: XNode, env: Environment, scope: Scope | null): boolean {
+  const step = branch.steps[index] as PatternStep;
+  if (!stepMatches(step, node, env, scope)) return false;
+  if (index === 0) {
+    if (branch.start === 'relative') return true;
+    if (branch.start === '/') return node.parent?.kind === 'document';
+    return true;
+  }
+  if (step.separator === '/') return node.parent !== null && matchFrom(branch, index - 1, node.parent, env, scope);
+  for (let a = node.parent; a; a = a.parent) if (matchFrom(branch, index - 1, a, env, scope)) return true;
+  return false;
+}
+
+/** Compiles a rule context or key match pattern. Global variables named in `variables` may be used. */
+export function compileMatchPattern(source: string, variables: StaticScope = new Set()): MatchPattern {
+  const branches: Expr[] = [];
+  unionBranches(parseXPath(source), branches);
+  const compiled = branches.map((b) => compileBranch(b, source, variables));
+  return {
+    source,
+    targets: compiled.map(targetOf),
+    matches(node, env, scope) {
+      for (const branch of compiled) {
+        if (branch.steps.length === 0) {
+          if (node.kind === 'document') return true;
+          continue;
+        }
+        if (matchFrom(branch, branch.steps.length - 1, node, env, scope)) return true;
+      }
+      return false;
+    },
+  };
+}

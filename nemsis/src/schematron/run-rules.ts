@@ -1,0 +1,160 @@
+import type { Finding } from '../tree';
+import type { CompiledCheck, CompiledPattern, CompiledRule, SchematronRules } from './compile-rules';
+import { Scope, type EvalContext, type Environment } from './xpath/context';
+import { XPathDynamicError } from './xpath/errors';
+import { attributesOf, compareDocumentOrder, isNode, locationOf, type XDocument, type XNode } from './xpath/nodes';
+import type { XTemporal } from './xpath/temporal';
+import { atomize, effectiveBoolean, stringOf, Untyped } from './xpath/values';
+import { createKeyLookup } from './key-index';
+
+/** A rule that fired on a node (ISO Schematron: the first rule of a pattern whose context matches). */
+export interface FiredRule {
+  patternId: string;
+  ruleId: string;
+  context: string;
+  path: string;
+}
+
+export interface RunSchematronOptions {
+  now: XTemporal;
+  onRuleFired?: (event: FiredRule) => void;
+}
+
+interface PatternPlan {
+  /** Rules in order for an element name (named rules merged with wildcard rules). */
+  rulesFor(name: string): CompiledRule[];
+  /** Element names the pattern can match, or undefined when any element may match. */
+  names: string[] | undefined;
+  attributeRules: CompiledRule[];
+  documentRules: CompiledRule[];
+}
+
+const plans = new WeakMap<CompiledPattern, PatternPlan>();
+
+function planOf(pattern: CompiledPattern): PatternPlan {
+  const cached = plans.get(pattern);
+  if (cached) return cached;
+  const byName = new Map<string, CompiledRule[]>();
+  const wildcard: CompiledRule[] = [];
+  const attributeRules: CompiledRule[] = [];
+  const documentRules: CompiledRule[] = [];
+  for (const rule of pattern.rules) {
+    for (const target of rule.context.targets) {
+      if (target.kind === 'attribute') attributeRules.push(rule);
+      else if (target.kind === 'document') documentRules.push(rule);
+      else if (target.names === 'any') wildcard.push(rule);
+      else for (const name of target.names) byName.set(name, [...(byName.get(name) ?? []), rule]);
+    }
+  }
+  const merged = new Map<string, CompiledRule[]>();
+  const uniqueSorted = (rules: CompiledRule[]): CompiledRule[] => [...new Set(rules)].sort((a, b) => a.order - b.order);
+  const wildcardSorted = uniqueSorted(wildcard);
+  const plan: PatternPlan = {
+    rulesFor(name) {
+      let rules = merged.get(name);
+      if (!rules) {
+        const named = byName.get(name);
+        rules = named ? uniqueSorted([...named, ...wildcard]) : wildcardSorted;
+        merged.set(name, rules);
+      }
+      return rules;
+    },
+    names: wildcard.length > 0 ? undefined : [...byName.keys()],
+    attributeRules: uniqueSorted(attributeRules),
+    documentRules: uniqueSorted(documentRules),
+  };
+  plans.set(pattern, plan);
+  return plan;
+}
+
+function elementsToVisit(doc: XDocument, plan: PatternPlan): XNode[] {
+  if (!plan.names) return doc.elements;
+  const lists = plan.names.map((n) => doc.byName.get(n)).filter((l): l is XNode[] => l !== undefined);
+  if (lists.length === 0) return [];
+  if (lists.length === 1) return lists[0] as XNode[];
+  return lists.flat().sort(compareDocumentOrder);
+}
+
+function buildMessage(check: CompiledCheck, ctx: EvalContext): string {
+  let text = '';
+  for (const part of check.message) {
+    if (typeof part === 'string') text += part;
+    else if (part.kind === 'value-of') {
+      try {
+        text += part.select.evaluate(ctx).map((i) => stringOf(atomizeForText(i))).join(' ');
+      } catch (err) {
+        if (!(err instanceof XPathDynamicError)) throw err;
+      }
+    } else {
+      const node = part.path ? part.path.evaluate(ctx)[0] : ctx.item;
+      if (node !== undefined && isNode(node)) text += node.name;
+    }
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function atomizeForText(item: Parameters<typeof atomize>[0]): ReturnType<typeof atomize> {
+  const value = atomize(item);
+  return value instanceof Untyped ? value.value : value;
+}
+
+/** Runs compiled rules over one document, appending findings in pattern order, then document order. */
+export function runSchematron(rules: SchematronRules, doc: XDocument, options: RunSchematronOptions, findings: Finding[]): void {
+  const env: Environment = { now: options.now, key: () => [] };
+  let globals: Scope | null = null;
+  for (const variable of rules.variables) {
+    const parent: Scope | null = globals;
+    if (variable.tree) globals = new Scope(parent, variable.name, [variable.tree]);
+    else if (variable.select) {
+      const select = variable.select;
+      globals = new Scope(parent, variable.name, undefined, () =>
+        select.evaluate({ item: doc.root, position: 1, size: 1, current: doc.root, scope: parent, env }));
+    } else globals = new Scope(parent, variable.name, []);
+  }
+  const scope = globals;
+  const runEnv: Environment = { now: options.now, key: createKeyLookup(rules, env, scope) };
+
+  const fire = (pattern: CompiledPattern, rule: CompiledRule, node: XNode): void => {
+    options.onRuleFired?.({ patternId: pattern.id, ruleId: rule.id, context: rule.context.source, path: locationOf(node) });
+    const siblings = node.parent?.children.length ?? 1;
+    const base: EvalContext = { item: node, position: node.index + 1, size: siblings, current: node, scope, env: runEnv };
+    let letScope = scope;
+    for (const l of rule.lets) {
+      const parentScope = letScope;
+      letScope = new Scope(parentScope, l.name, undefined, () => l.value.evaluate({ ...base, scope: parentScope }));
+    }
+    const ctx: EvalContext = { ...base, scope: letScope };
+    for (const check of rule.checks) {
+      let fires: boolean;
+      let problem = '';
+      try {
+        const result = effectiveBoolean(check.test.evaluate(ctx));
+        fires = check.kind === 'assert' ? !result : result;
+      } catch (err) {
+        if (!(err instanceof XPathDynamicError)) throw err;
+        fires = true;
+        problem = ` (the rule could not be evaluated: ${err.message})`;
+      }
+      if (fires) findings.push({ ruleId: check.ruleId, severity: check.severity, path: locationOf(node), message: buildMessage(check, ctx) + problem });
+    }
+  };
+
+  const visit = (pattern: CompiledPattern, candidates: CompiledRule[], node: XNode): void => {
+    for (const rule of candidates) {
+      if (rule.context.matches(node, runEnv, scope)) {
+        fire(pattern, rule, node);
+        return;
+      }
+    }
+  };
+
+  for (const pattern of rules.patterns) {
+    const plan = planOf(pattern);
+    if (plan.documentRules.length > 0) visit(pattern, plan.documentRules, doc.root);
+    for (const node of elementsToVisit(doc, plan)) {
+      const candidates = plan.rulesFor(node.name);
+      if (candidates.length > 0) visit(pattern, candidates, node);
+      if (plan.attributeRules.length > 0) for (const attr of attributesOf(node)) visit(pattern, plan.attributeRules, attr);
+    }
+  }
+}
