@@ -20,14 +20,14 @@ const address = closedObject({
   postalCode: text('eScene.19 Incident ZIP Code', 10),
   latitude: decimal('eScene.11 Scene GPS Location (latitude, WGS84)', -90, 90),
   longitude: decimal('eScene.11 Scene GPS Location (longitude, WGS84)', -180, 180),
-}, [], 'Incident location');
+}, [], 'eScene Incident location');
 
 const notes = idKeyedArray({
   id: identifier('Note id. Not a NEMSIS element.'),
   writtenAt: dateTime('Time the note was written. Not a NEMSIS element.'),
   authorName: text('Author display name. Not a NEMSIS element.', 120),
   text: text('Dispatch or crew note. Not a NEMSIS element.', 4000),
-}, ['id', 'writtenAt', 'authorName', 'text'], 'Dispatch and crew notes, merged by id', 500);
+}, ['id', 'writtenAt', 'authorName', 'text'], 'Dispatch and crew notes, merged by id. Not a NEMSIS element.', 500);
 
 export const incidentSchema = {
   title: 'incidents',
@@ -47,7 +47,7 @@ export const incidentSchema = {
       type: 'array',
       maxItems: 50,
       items: identifier('Assigned unit id; eResponse.13 EMS Vehicle (Unit) Number'),
-      description: 'Units assigned to the incident',
+      description: 'Assigned units (each an eResponse.13 EMS Vehicle (Unit) Number)',
     },
     receivedAt: dateTime('eTimes.01 PSAP Call Date/Time'),
     dispatchedAt: dateTime('eTimes.02 Dispatch Notified Date/Time'),

@@ -111,7 +111,7 @@ const medications = idKeyedArray({
   givenAt: dateTime('eMedications.01 Date/Time Medication Administered'),
   priorToCare: flag('eMedications.02 Medication Administered Prior to this Unit\'s EMS Care'),
   code: text('eMedications.03 Medication Administered (RxNorm code)', 20),
-  name: text('Medication display name. Not a NEMSIS element (eMedications.03 carries the code).', 120),
+  name: text('Medication display name. Not a NEMSIS element (the code is eMedications.03 Medication Administered).', 120),
   route: nemsisCode('eMedications.04 Medication Administered Route (e.g. 9927023 Intravenous)'),
   dose: decimal('eMedications.05 Medication Dosage', 0, 100000),
   doseUnit: nemsisCode('eMedications.06 Medication Dosage Units (e.g. 3706021 Milligrams)'),
@@ -126,7 +126,7 @@ const procedures = idKeyedArray({
   performedAt: dateTime('eProcedures.01 Date/Time Procedure Performed'),
   priorToCare: flag('eProcedures.02 Procedure Performed Prior to this Unit\'s EMS Care'),
   code: text('eProcedures.03 Procedure (SNOMED CT code)', 20),
-  name: text('Procedure display name. Not a NEMSIS element (eProcedures.03 carries the code).', 120),
+  name: text('Procedure display name. Not a NEMSIS element (the code is eProcedures.03 Procedure).', 120),
   equipmentSize: text('eProcedures.04 Size of Procedure Equipment', 20),
   attempts: integer('eProcedures.05 Number of Procedure Attempts', 0, 100),
   successful: flag('eProcedures.06 Procedure Successful'),
@@ -158,7 +158,7 @@ const disposition = closedObject({
 const signatures = idKeyedArray({
   id: identifier('eOther.SignatureGroup item id. Not a NEMSIS element.'),
   kind: oneOf(signatureKinds, 'eOther.12 Type of Person Signing / eOther.13 Signature Reason (mapped by the exporter)'),
-  signerName: text('eOther.20 Signature Last Name / eOther.21 First Name (full name as signed)', 120),
+  signerName: text('eOther.20 Signature Last Name and eOther.21 Signature First Name (full name as signed)', 120),
   signedAt: dateTime('eOther.19 Date/Time of Signature'),
   attachmentSha256: sha256('eOther.18 Signature Graphic, stored as a content-addressed attachment'),
 }, ['id', 'kind', 'signerName', 'signedAt', 'attachmentSha256'], 'eOther.SignatureGroup Signatures', 20);
@@ -184,10 +184,10 @@ const findings = {
   maxItems: 1000,
   description: 'Server-only: findings of the validation gate (the Finding shape). Not a NEMSIS element.',
   items: closedObject({
-  ruleId: text('Stable rule id, e.g. nemSch_e005', 120),
-  severity: oneOf(['ERROR', 'WARNING'] as const, 'ERROR blocks completion; WARNING never does'),
-  path: text('Field path or XPath-like location the finding points at', 500),
-  message: text('What is wrong, in words the crew understands', 2000),
+  ruleId: text('Stable rule id, e.g. nemSch_e005. Not a NEMSIS element.', 120),
+  severity: oneOf(['ERROR', 'WARNING'] as const, 'ERROR blocks completion; WARNING never does. Not a NEMSIS element.'),
+  path: text('Field path or XPath-like location the finding points at. Not a NEMSIS element.', 500),
+  message: text('What is wrong, in words the crew understands. Not a NEMSIS element.', 2000),
   }, ['ruleId', 'severity', 'path', 'message'], 'Finding'),
 } as const;
 

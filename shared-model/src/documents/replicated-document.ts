@@ -14,6 +14,9 @@ export interface ReplicatedDocument {
   _deleted?: boolean;
 }
 
+/** A document as it travels on the wire: RxDB's `_deleted` flag beside the schema fields. */
+export type WireDocument<T extends ReplicatedDocument> = T & { _deleted?: boolean };
+
 /** Schema properties of the {@link ReplicatedDocument} fields, shared by every collection schema. */
 export const replicatedDocumentProperties = {
   id: identifier('Primary key: client-generated UUID. Not a NEMSIS element.'),

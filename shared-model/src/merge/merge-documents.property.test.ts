@@ -2,10 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collections } from '../collections/registry';
 import type { PatientCareReport } from '../documents/patient-care-report';
+import type { WireDocument } from '../documents/replicated-document';
 import { makePatientCareReport } from '../testing';
 import { mergeDocuments, type FieldConflict } from './merge-documents';
-import { deepEqual, isPlainObject } from './json-value';
+import { cloneJson, deepEqual, isPlainObject } from './json-value';
 import { isIdKeyedArray } from './merge-values';
+
+type Chart = WireDocument<PatientCareReport>;
 
 /**
  * Property tests of the three-way merge over ePCR-shaped documents: random edit scripts are applied
@@ -47,14 +50,14 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.constant({ op: 'delete' as const }),
 );
 
-function applyEdits(doc: PatientCareReport, edits: readonly Edit[], editedAt: string): PatientCareReport {
-  const d = structuredClone(doc);
+function applyEdits(doc: Chart, edits: readonly Edit[], editedAt: string): Chart {
+  const d = cloneJson(doc);
   for (const edit of edits) applyEdit(d, edit);
   d.editedAt = editedAt;
   return d;
 }
 
-function applyEdit(d: PatientCareReport, edit: Edit): void {
+function applyEdit(d: Chart, edit: Edit): void {
   switch (edit.op) {
     case 'time': if (edit.value === undefined) delete d.times[edit.key]; else d.times[edit.key] = edit.value; break;
     case 'patient': d.patient[edit.key] = edit.value; break;
@@ -66,7 +69,7 @@ function applyEdit(d: PatientCareReport, edit: Edit): void {
     case 'addAddendum': if (!d.addenda.some((a) => a.id === edit.id)) d.addenda.push({ id: edit.id, authorId: 'u1', authorName: 'U', writtenAt: instants[0]!, text: edit.text }); break;
     case 'editAddendum': { const addendum = d.addenda.find((a) => a.id === edit.id); if (addendum) addendum.text = edit.text; break; }
     case 'findings': d.findings = [{ ruleId: edit.ruleId, severity: 'WARNING', path: 'narrative', message: 'm' }]; break;
-    case 'delete': (d as PatientCareReport & { _deleted?: boolean })._deleted = true; break;
+    case 'delete': d._deleted = true; break;
   }
 }
 
@@ -104,7 +107,7 @@ function related(conflict: FieldConflict, path: string): boolean {
     || conflict.path.startsWith(`${p}.`) || conflict.path.startsWith(`${p}[`);
 }
 
-function withoutEditedAt(doc: PatientCareReport): Omit<PatientCareReport, 'editedAt'> {
+function withoutEditedAt(doc: Chart): Omit<Chart, 'editedAt'> {
   const { editedAt: _editedAt, ...rest } = doc;
   return rest;
 }
@@ -124,7 +127,7 @@ describe('mergeDocuments properties', () => {
       const changed = applyEdits(base, side.edits, side.editedAt);
       const clientOnly = mergeDocuments({ base, server: base, client: changed, definition });
       const serverOnly = mergeDocuments({ base, server: changed, client: base, definition });
-      const writable = (doc: PatientCareReport): Map<string, unknown> =>
+      const writable = (doc: Chart): Map<string, unknown> =>
         new Map([...flatten(doc)].filter(([path]) => !ignored(path)));
       expect(deepEqual(Object.fromEntries(writable(clientOnly.merged)), Object.fromEntries(writable(changed)))).toBe(true);
       expect(deepEqual(withoutEditedAt(serverOnly.merged), withoutEditedAt(changed))).toBe(true);
@@ -160,7 +163,7 @@ describe('mergeDocuments properties', () => {
       const server = applyEdits(base, s.edits, s.editedAt);
       const client = applyEdits(base, c.edits, c.editedAt);
       const { merged } = mergeDocuments({ base, server, client, definition });
-      const ids = (d: PatientCareReport): string[] => d.vitals.map((v) => v.id);
+      const ids = (d: Chart): string[] => d.vitals.map((v) => v.id);
       const mergedIds = ids(merged);
       expect(new Set(mergedIds).size).toBe(mergedIds.length);
       for (const id of new Set([...ids(server), ...ids(client)])) {

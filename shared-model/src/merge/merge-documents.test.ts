@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { collections } from '../collections/registry';
 import type { PatientCareReport } from '../documents/patient-care-report';
+import type { WireDocument } from '../documents/replicated-document';
 import { makeIncident, makePatientCareReport } from '../testing';
+import { cloneJson } from './json-value';
 import { mergeDocuments, type MergeResult } from './merge-documents';
+
+type Chart = WireDocument<PatientCareReport>;
 
 const definition = collections.epcrs;
 const base = makePatientCareReport({ seed: 7, realistic: true, editedAt: '2026-03-08T15:00:00.000Z' });
 const at = (minute: number): string => `2026-03-08T15:${String(minute).padStart(2, '0')}:00.000Z`;
 
-function edit(doc: PatientCareReport, editedAt: string, change: (draft: PatientCareReport) => void): PatientCareReport {
-  const copy = structuredClone(doc);
+function edit(doc: Chart, editedAt: string, change: (draft: Chart) => void): Chart {
+  const copy = cloneJson(doc);
   change(copy);
   copy.editedAt = editedAt;
   return copy;
 }
 
-function mergeCharts(server: PatientCareReport, client: PatientCareReport, from: PatientCareReport | undefined = base):
-MergeResult<PatientCareReport> {
+function mergeCharts(server: Chart, client: Chart, from: Chart | undefined = base):
+MergeResult<Chart> {
   return mergeDocuments({ base: from, server, client, definition });
 }
 
@@ -161,7 +165,7 @@ describe('mergeDocuments: locked charts', () => {
   });
 
   it('refuses a delete of a locked chart', () => {
-    const client = { ...structuredClone(base), editedAt: at(40), _deleted: true };
+    const client = { ...cloneJson(base), editedAt: at(40), _deleted: true };
     const { merged, conflicts } = mergeCharts(locked, client);
     expect(merged._deleted).toBe(false);
     expect(conflicts).toEqual([expect.objectContaining({ path: '_deleted', reason: 'locked', winner: 'server' })]);
@@ -170,7 +174,7 @@ describe('mergeDocuments: locked charts', () => {
 
 describe('mergeDocuments: deletes', () => {
   it('keeps the chart when the server deleted it but the paramedic kept typing', () => {
-    const server = { ...structuredClone(base), editedAt: at(50), _deleted: true };
+    const server = { ...cloneJson(base), editedAt: at(50), _deleted: true };
     const client = edit(base, at(45), (d) => { d.narrative = 'still documenting'; });
     const { merged, conflicts } = mergeCharts(server, client);
     expect(merged._deleted).toBe(false);
@@ -180,7 +184,7 @@ describe('mergeDocuments: deletes', () => {
 
   it('keeps the chart when the client deleted it but the server has newer content', () => {
     const server = edit(base, at(10), (d) => { d.situation.chiefComplaint = 'Shortness of breath'; });
-    const client = { ...structuredClone(base), editedAt: at(20), _deleted: true };
+    const client = { ...cloneJson(base), editedAt: at(20), _deleted: true };
     const { merged, conflicts } = mergeCharts(server, client);
     expect(merged._deleted).toBe(false);
     expect(merged.situation.chiefComplaint).toBe('Shortness of breath');
@@ -188,8 +192,8 @@ describe('mergeDocuments: deletes', () => {
   });
 
   it('deletes when the other side did not touch the content', () => {
-    const server = { ...structuredClone(base), _deleted: false };
-    const client = { ...structuredClone(base), editedAt: at(20), _deleted: true };
+    const server = { ...cloneJson(base), _deleted: false };
+    const client = { ...cloneJson(base), editedAt: at(20), _deleted: true };
     const { merged, conflicts } = mergeCharts(server, client);
     expect(merged._deleted).toBe(true);
     expect(conflicts).toEqual([]);
