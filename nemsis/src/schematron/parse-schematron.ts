@@ -134,7 +134,7 @@ function readPattern(element: XmlElement, abstractRules: Map<string, XmlElement>
 
 function readRule(element: XmlElement, abstractRules: Map<string, XmlElement>, params: Substitutions): SchematronRule {
   const rule: SchematronRule = { context: substitute(required(element, 'context'), params), lets: [], checks: [] };
-  if (element.attributes.id) rule.id = element.attributes.id;
+  if (element.attributes.id) rule.id = substitute(element.attributes.id, params);
   readRuleBody(element, rule, abstractRules, params, new Set());
   return rule;
 }
@@ -170,9 +170,9 @@ function readCheck(element: XmlElement, params: Substitutions): SchematronCheck 
     test: substitute(required(element, 'test'), params),
     message: readMessage(element.children, params),
   };
-  if (element.attributes.id) check.id = element.attributes.id;
-  if (element.attributes.role) check.role = element.attributes.role;
-  if (element.attributes.flag) check.flag = element.attributes.flag;
+  if (element.attributes.id) check.id = substitute(element.attributes.id, params);
+  if (element.attributes.role) check.role = substitute(element.attributes.role, params);
+  if (element.attributes.flag) check.flag = substitute(element.attributes.flag, params);
   return check;
 }
 
