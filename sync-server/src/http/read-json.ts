@@ -13,6 +13,9 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   } catch {
     throw new ApiError('bad_request', 'the request body could not be read');
   }
+  if (/\\u0000/i.test(text)) {
+    throw new ApiError('bad_request', 'the body contains a NUL character (\\u0000), which cannot be stored');
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {

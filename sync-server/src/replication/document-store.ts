@@ -78,7 +78,7 @@ export async function lockDocuments(
 ): Promise<Map<string, StoredDocument>> {
   const sorted = [...new Set(ids)].sort();
   for (const id of sorted) {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${agencyId}\u0000${collection}\u0000${id}`}, 0))`);
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${agencyId}/${collection}/${id}`}, 0))`);
   }
   const found = new Map<string, StoredDocument>();
   if (sorted.length === 0) return found;

@@ -36,6 +36,11 @@ export interface PushContext {
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
+/** Absent or an empty list: what a device may send in a server-only field. */
+function isEmpty(value: unknown): boolean {
+  return value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -97,7 +102,7 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
     }
     const stored = current.get(client.id);
     const serverWire = stored ? toWire(stored) : undefined;
-    const touched = definition.serverOnlyFields.find((f) => f !== 'updatedAt' && client[f] !== undefined
+    const touched = definition.serverOnlyFields.find((f) => f !== 'updatedAt' && !isEmpty(client[f])
       && !sameJson(client[f], serverWire?.[f]) && !sameJson(client[f], base?.[f]));
     if (touched) {
       await refuse(client, 'server-only-field', `"${touched}" is set by the server and cannot be changed from a device`);
@@ -109,7 +114,8 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
     let fieldConflicts: FieldConflict[] = [];
     if (!serverWire) {
       next = { ...clientDoc } as Record<string, unknown>;
-      for (const f of definition.serverOnlyFields) delete next[f];
+      // A new document may carry empty server-only fields (the schema requires `findings: []`), nothing else.
+      for (const f of definition.serverOnlyFields) if (!isEmpty(next[f]) || next[f] === undefined) delete next[f];
     } else {
       const merged = mergeDocuments({
         base: (upToDate ? serverWire : base) as ReplicatedDocument | undefined,

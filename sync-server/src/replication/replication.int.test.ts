@@ -1,0 +1,232 @@
+import { makeIncident, makePatientCareReport } from '@field/shared-model/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../db/rows';
+import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+
+type Doc = Record<string, unknown> & { id: string; updatedAt: string; _deleted: boolean };
+const epcrs = '/api/v1/sync/epcrs/0';
+const incidents = '/api/v1/sync/incidents/0';
+
+let testDb: TestDatabase;
+let t: TestApp;
+let medic: string;
+let emt: string;
+let supervisor: string;
+let northMedic: string;
+let dispatcher: string;
+
+function chart(seed: number, overrides: Record<string, unknown> = {}) {
+  return { ...makePatientCareReport({ seed, agencyId: 'demo', unitId: 'M1', createdBy: 'u-medic' }), ...overrides };
+}
+
+async function push(path: string, token: string, rows: unknown[]): Promise<Doc[]> {
+  const res = await t.call('POST', `${path}/push`, token, rows);
+  expect(res.status).toBe(200);
+  return (await res.json()) as Doc[];
+}
+
+async function pullAll(path: string, token: string): Promise<Doc[]> {
+  const out: Doc[] = [];
+  let checkpoint = '';
+  for (;;) {
+    const res = await t.call('GET', `${path}/pull?limit=50&checkpoint=${encodeURIComponent(checkpoint)}`, token);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { documents: Doc[]; checkpoint: string | null };
+    out.push(...body.documents);
+    if (body.documents.length < 50) return out;
+    checkpoint = body.checkpoint ?? '';
+  }
+}
+
+async function serverCopy(path: string, token: string, id: string): Promise<Doc | undefined> {
+  return (await pullAll(path, token)).filter((d) => d.id === id).pop();
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  t = await createTestApp(testDb.database);
+  medic = (await t.login('demo', 'medic')).accessToken;
+  emt = (await t.login('demo', 'emt')).accessToken;
+  supervisor = (await t.login('demo', 'supervisor')).accessToken;
+  northMedic = (await t.login('north', 'medic')).accessToken;
+  dispatcher = (await t.login('demo', 'dispatcher')).accessToken;
+});
+afterAll(async () => {
+  await testDb.drop();
+});
+
+describe('push and pull', () => {
+  it('commits a new chart, stamps updatedAt on the server and serves it to the crew', async () => {
+    const doc = chart(1, { updatedAt: '1999-01-01T00:00:00.000Z' });
+    expect(await push(epcrs, medic, [{ newDocumentState: { ...doc, _deleted: false } }])).toEqual([]);
+    const copy = await serverCopy(epcrs, emt, doc.id);
+    expect(copy?.patient).toEqual(doc.patient);
+    expect(copy?.updatedAt).toBe(new Date(t.clock.now()).toISOString());
+  });
+
+  it('treats a repeated push as harmless (at-least-once delivery)', async () => {
+    const doc = { ...chart(2), _deleted: false };
+    await push(epcrs, medic, [{ newDocumentState: doc }]);
+    const first = await serverCopy(epcrs, medic, doc.id);
+    t.clock.advance(1000);
+    const again = await push(epcrs, medic, [{ newDocumentState: doc }]);
+    // The replay conflicts with the stored version only by updatedAt: the answer is the server copy, unchanged.
+    expect(again.map((d) => d.updatedAt)).toEqual([first?.updatedAt]);
+    expect(await serverCopy(epcrs, medic, doc.id)).toEqual(first);
+  });
+
+  it('keeps another agency out: no reads, and a foreign agencyId is refused but kept for a supervisor', async () => {
+    const doc = chart(3);
+    await push(epcrs, medic, [{ newDocumentState: { ...doc, _deleted: false } }]);
+    expect((await pullAll(epcrs, northMedic)).map((d) => d.id)).not.toContain(doc.id);
+
+    const foreign = { ...chart(4), agencyId: 'demo', unitId: 'N1', _deleted: false };
+    const answer = await push(epcrs, northMedic, [{ newDocumentState: foreign }]);
+    expect(answer).toHaveLength(1);
+    expect(answer[0]?.syncRefusal).toMatchObject({ code: 'foreign-agency' });
+    const kept = rowsOf<{ code: string }>(await testDb.database.db.execute(
+      sql`SELECT code FROM refused_documents WHERE agency_id = 'north' AND document_id = ${foreign.id}`));
+    expect(kept.map((r) => r.code)).toEqual(['foreign-agency']);
+  });
+
+  it('commits the valid rows of a batch and refuses only the invalid one, with a reason', async () => {
+    const good = { ...chart(5), _deleted: false };
+    const bad = { ...chart(6), status: 'shredded', _deleted: false };
+    const answer = await push(epcrs, medic, [{ newDocumentState: bad }, { newDocumentState: good }]);
+    expect(answer.map((d) => d.id)).toEqual([bad.id]);
+    expect(answer[0]?.syncRefusal).toMatchObject({ code: 'schema' });
+    expect(String((answer[0]?.syncRefusal as { reason: string }).reason)).toContain('status');
+    const ids = (await pullAll(epcrs, medic)).map((d) => d.id);
+    expect(ids).toContain(good.id);
+    expect(ids).not.toContain(bad.id);
+  });
+
+  it('refuses a device that tries to set a server-only field', async () => {
+    const doc = { ...chart(7), findings: [{ ruleId: 'x', severity: 'WARNING', path: 'x', message: 'forged' }], _deleted: false };
+    const answer = await push(epcrs, medic, [{ newDocumentState: doc }]);
+    expect(answer[0]?.syncRefusal).toMatchObject({ code: 'server-only-field' });
+  });
+
+  it('answers 426 for an outdated schema version and 400 for malformed input', async () => {
+    expect((await t.call('GET', '/api/v1/sync/epcrs/-1/pull', medic)).status).toBe(400);
+    expect((await t.call('GET', '/api/v1/sync/nothing/0/pull', medic)).status).toBe(404);
+    expect((await t.call('GET', `${epcrs}/pull?checkpoint=%7B%22cp%22%3A1%7D`, medic)).status).toBe(400);
+    expect((await t.call('GET', `${epcrs}/pull?limit=-3`, medic)).status).toBe(400);
+    expect((await t.call('POST', `${epcrs}/push`, medic, { not: 'an array' })).status).toBe(400);
+    const raw = await t.app.request(`${epcrs}/push`, {
+      method: 'POST', headers: { authorization: `Bearer ${medic}`, 'content-type': 'application/json' }, body: '[{',
+    });
+    expect(raw.status).toBe(400);
+    expect(await raw.json()).toMatchObject({ error: { code: 'bad_request' } });
+    expect((await t.call('GET', `${epcrs}/pull`)).status).toBe(401);
+  });
+});
+
+describe('conflicts', () => {
+  it('keeps disjoint edits from two devices and merges vitals by id', async () => {
+    const doc = { ...chart(10), _deleted: false };
+    await push(epcrs, medic, [{ newDocumentState: doc }]);
+    const base = (await serverCopy(epcrs, medic, doc.id)) as Doc;
+    const vital = (id: string, hr: number) => ({ id, takenAt: '2026-11-23T10:05:00.000Z', heartRate: hr });
+    const deviceA = { ...base, narrative: 'Found patient seated.', vitals: [vital('v-a', 88)], editedAt: '2026-11-23T10:06:00.000Z' };
+    const deviceB = { ...base, disposition: { unitDisposition: '4227001' }, vitals: [vital('v-b', 92)], editedAt: '2026-11-23T10:07:00.000Z' };
+    expect(await push(epcrs, medic, [{ assumedMasterState: base, newDocumentState: deviceA }])).toEqual([]);
+    t.clock.advance(1000);
+    const answer = await push(epcrs, emt, [{ assumedMasterState: base, newDocumentState: deviceB }]);
+    expect(answer).toHaveLength(1);
+    const merged = answer[0] as Doc & { vitals: { id: string }[] };
+    expect(merged.narrative).toBe('Found patient seated.');
+    expect(merged.disposition).toEqual({ unitDisposition: '4227001' });
+    expect(merged.vitals.map((v) => v.id).sort()).toEqual(['v-a', 'v-b']);
+    expect(await serverCopy(epcrs, supervisor, doc.id)).toEqual(merged);
+  });
+
+  it('lets the later device edit win a same-field conflict and keeps the loser for supervisors', async () => {
+    const doc = { ...chart(11), _deleted: false };
+    await push(epcrs, medic, [{ newDocumentState: doc }]);
+    const base = (await serverCopy(epcrs, medic, doc.id)) as Doc;
+    const later = { ...base, narrative: 'Later words', editedAt: '2026-11-23T11:00:00.000Z' };
+    const earlier = { ...base, narrative: 'Earlier words', editedAt: '2026-11-23T10:30:00.000Z' };
+    await push(epcrs, medic, [{ assumedMasterState: base, newDocumentState: later }]);
+    const answer = await push(epcrs, emt, [{ assumedMasterState: base, newDocumentState: earlier }]);
+    expect(answer[0]?.narrative).toBe('Later words');
+    const rows = rowsOf<{ detail: unknown }>(await testDb.database.db.execute(
+      sql`SELECT detail FROM conflicts WHERE agency_id = 'demo' AND document_id = ${doc.id}`));
+    expect(JSON.stringify(rows)).toContain('Earlier words');
+  });
+
+  it('accepts no field edits on a locked chart, only addenda', async () => {
+    const doc = { ...chart(12), narrative: 'Signed narrative', _deleted: false };
+    await push(epcrs, medic, [{ newDocumentState: doc }]);
+    let base = (await serverCopy(epcrs, supervisor, doc.id)) as Doc;
+    await push(epcrs, supervisor, [{ assumedMasterState: base, newDocumentState: { ...base, status: 'locked' } }]);
+    base = (await serverCopy(epcrs, medic, doc.id)) as Doc;
+    expect(base.status).toBe('locked');
+    expect(base.lockedBy).toBe('u-supervisor');
+    const addendum = { id: 'add-1', authorId: 'u-medic', authorName: 'Alex Medic', writtenAt: '2026-11-23T12:00:00.000Z', text: 'Late entry: allergy to penicillin.' };
+    const answer = await push(epcrs, medic, [{
+      assumedMasterState: base,
+      newDocumentState: { ...base, narrative: 'Rewritten after signing', addenda: [addendum], editedAt: '2026-11-23T12:00:00.000Z' },
+    }]);
+    const after = answer[0] ?? (await serverCopy(epcrs, medic, doc.id));
+    expect(after?.narrative).toBe('Signed narrative');
+    expect(after?.addenda).toEqual([addendum]);
+  });
+});
+
+describe('validation gate', () => {
+  it('keeps an incomplete chart in progress with findings that travel back to the device', async () => {
+    const doc = { ...chart(20), status: 'completed', narrative: '', _deleted: false };
+    const answer = await push(epcrs, medic, [{ newDocumentState: doc }]);
+    expect(answer[0]?.status).toBe('in_progress');
+    const findings = answer[0]?.findings as { severity: string; path: string }[];
+    expect(findings.some((f) => f.severity === 'ERROR' && f.path === 'narrative')).toBe(true);
+    const stored = await serverCopy(epcrs, medic, doc.id);
+    expect(stored?.status).toBe('in_progress');
+    expect(stored?.narrative).toBe('');
+  });
+
+  it('completes a chart that passes', async () => {
+    const doc = {
+      ...chart(21), status: 'completed', narrative: 'Transported without incident.', patient: { lastName: 'Rivera' },
+      disposition: { unitDisposition: '4227001' }, _deleted: false,
+    };
+    const answer = await push(epcrs, medic, [{ newDocumentState: doc }]);
+    expect(answer[0]?.status).toBe('completed');
+  });
+});
+
+describe('scope', () => {
+  it('shows crews only their unit\'s assignments and evicts one that is reassigned', async () => {
+    const incident = { ...makeIncident({ seed: 30, agencyId: 'demo', unitIds: ['M1'] }), _deleted: false };
+    expect(await push(incidents, dispatcher, [{ newDocumentState: incident }])).toEqual([]);
+    const seen = await serverCopy(incidents, medic, incident.id);
+    expect(seen?._deleted).toBe(false);
+    const base = (await serverCopy(incidents, dispatcher, incident.id)) as Doc;
+    t.clock.advance(1000);
+    await push(incidents, dispatcher, [{ assumedMasterState: base, newDocumentState: { ...base, unitIds: ['M2'] } }]);
+    const after = await serverCopy(incidents, medic, incident.id);
+    expect(after?._deleted).toBe(true);
+  });
+
+  it('refuses a crew write to a chart of another unit', async () => {
+    const other = { ...chart(31), unitId: 'M9', createdBy: 'someone-else', _deleted: false };
+    const answer = await push(epcrs, medic, [{ newDocumentState: other }]);
+    expect(answer[0]?.syncRefusal).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('audit', () => {
+  it('records every delivery of patient data and refuses to change the log', async () => {
+    const doc = { ...chart(40), _deleted: false };
+    await push(epcrs, medic, [{ newDocumentState: doc }]);
+    await pullAll(epcrs, supervisor);
+    const rows = rowsOf<{ action: string }>(await testDb.database.db.execute(
+      sql`SELECT action FROM audit_log WHERE agency_id = 'demo' AND ${doc.id} = ANY(document_ids)`));
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['epcrs.push', 'epcrs.pull']));
+    await expect(testDb.database.db.execute(sql`DELETE FROM audit_log`)).rejects.toThrow();
+    await expect(testDb.database.db.execute(sql`UPDATE audit_log SET action = 'x'`)).rejects.toThrow();
+  });
+});
