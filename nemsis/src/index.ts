@@ -1,3 +1,11 @@
 export { makeElement, makeLeaf, childrenNamed, firstChild, type NemsisElement, type Finding, type Severity } from './tree';
 export { parseNemsisXml, NemsisXmlError, NEMSIS_NAMESPACE, type ParseNemsisXmlOptions } from './xml/parse-xml';
 export * from './fire/index';
+export { writeNemsisXml, type WriteNemsisXmlOptions } from './xml/write-xml';
+export { XSI_NAMESPACE } from './xml/parse-xml';
+export { validateXsd, validateXsdElement } from './xsd/validate-xsd';
+export { getElementDefinition, getSimpleType, describeCode, listElementNames, listChildElementNames, NEMSIS_VERSION } from './xsd/schema';
+export { checkSimpleValue, type ValueProblem } from './xsd/check-simple-value';
+export { translateXsdPattern, compileXsdPattern, XsdRegexError } from './xsd/xsd-regex';
+export type { ElementDef, SimpleTypeDef, ParticleDef, AttributeDef, ElementDictionaryEntry, NemsisUsage } from './xsd/model';
+export { validateEmsDataSet, type ValidateEmsDataSetOptions, type RulePack, type RulePackFunction } from './validate';

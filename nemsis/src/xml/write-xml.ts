@@ -22,6 +22,7 @@ function escapeAttribute(value: string): string {
 }
 
 /** XML 1.0 forbids most control characters even when escaped; refuse them rather than write broken XML. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 function usesXsi(element: NemsisElement): boolean {
