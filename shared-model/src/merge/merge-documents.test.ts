@@ -212,3 +212,16 @@ describe('mergeDocuments: incidents', () => {
     expect(conflicts).toEqual([]);
   });
 });
+
+describe('mergeDocuments: bad input', () => {
+  it('does not crash on malformed values and never lets an unparseable editedAt win', () => {
+    const server = edit(base, at(5), (d) => { d.narrative = 'server narrative'; });
+    const client = { ...cloneJson(base), editedAt: 'not a time', narrative: 'client narrative', vitals: 'oops' } as unknown as Chart;
+    const { merged, conflicts } = mergeCharts(server, client);
+    expect(merged.narrative).toBe('server narrative');
+    // The merge is not a validator: the server's schema check refuses such a push before merging.
+    expect(merged.vitals).toBe('oops');
+    expect(merged.editedAt).toBe(at(5));
+    expect(conflicts.map((c) => c.path)).toEqual(['narrative']);
+  });
+});
