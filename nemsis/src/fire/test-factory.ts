@@ -1,7 +1,7 @@
 import type { FireIncident } from './fire-incident';
 
 /** A valid NFIRS 111 building fire with Fire and Structure Fire modules (tests only). */
-export function makeFireIncident(overrides: Partial<FireIncident> & { basic?: Partial<FireIncident['basic']> } = {}): FireIncident {
+export function makeFireIncident(overrides: Omit<Partial<FireIncident>, 'basic'> & { basic?: Partial<FireIncident['basic']> } = {}): FireIncident {
   const { basic, ...rest } = overrides;
   return {
     id: 'inc-1',
