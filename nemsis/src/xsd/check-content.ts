@@ -6,7 +6,7 @@
  */
 import type { NemsisElement } from '../tree';
 import type { ElementDef, ParticleDef } from './model';
-import { listChildElementNames } from './schema';
+import { summarizeContent } from './schema';
 
 export type ContentRule = 'xsd:order' | 'xsd:cardinality' | 'xsd:unknown-element';
 
@@ -129,7 +129,7 @@ export function checkContent(parent: ElementDef, children: NemsisElement[]): Con
   }
   const flat = flatParticles(content);
   if (flat) return checkFlat(parent, flat, children);
-  const allowed = new Set(listChildElementNames(parent));
+  const { allowed } = summarizeContent(parent);
   const unknown = children.findIndex((c) => !allowed.has(c.name));
   if (unknown >= 0) {
     return [{ rule: 'xsd:unknown-element', childIndex: unknown, message: `${children[unknown]?.name} is not allowed inside ${parent.name}` }];

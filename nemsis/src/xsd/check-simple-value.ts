@@ -32,6 +32,13 @@ function listValues(values: string[]): string {
   return values.length > 8 ? `${shown} … (${values.length} codes)` : shown;
 }
 
+const BOUNDS: ['minInclusive' | 'maxInclusive' | 'minExclusive' | 'maxExclusive', string, (v: number, b: number) => boolean][] = [
+  ['minInclusive', 'at least', (v, b) => v >= b],
+  ['maxInclusive', 'at most', (v, b) => v <= b],
+  ['minExclusive', 'more than', (v, b) => v > b],
+  ['maxExclusive', 'less than', (v, b) => v < b],
+];
+
 function checkFacets(def: SimpleTypeDef, value: string, primitive: Primitive): ValueProblem | undefined {
   if (def.enumeration && !def.enumeration.includes(value)) {
     return { rule: 'xsd:enumeration', expected: `one of the codes ${listValues(def.enumeration)}` };
@@ -45,16 +52,11 @@ function checkFacets(def: SimpleTypeDef, value: string, primitive: Primitive): V
   if (def.length !== undefined && length !== def.length) return { rule: 'xsd:length', expected: `exactly ${def.length} characters` };
   if (def.minLength !== undefined && length < def.minLength) return { rule: 'xsd:length', expected: `at least ${def.minLength} characters` };
   if (def.maxLength !== undefined && length > def.maxLength) return { rule: 'xsd:length', expected: `at most ${def.maxLength} characters` };
-  const bounds: [keyof SimpleTypeDef, string, (v: number, b: number) => boolean][] = [
-    ['minInclusive', 'at least', (v, b) => v >= b],
-    ['maxInclusive', 'at most', (v, b) => v <= b],
-    ['minExclusive', 'more than', (v, b) => v > b],
-    ['maxExclusive', 'less than', (v, b) => v < b],
-  ];
-  for (const [facet, words, ok] of bounds) {
+  let v: number | undefined;
+  for (const [facet, words, ok] of BOUNDS) {
     const bound = def[facet];
-    if (typeof bound !== 'string') continue;
-    const v = comparableValue(primitive, value);
+    if (bound === undefined) continue;
+    v ??= comparableValue(primitive, value);
     const b = comparableValue(primitive, bound);
     if (v !== undefined && b !== undefined && !ok(v, b)) return { rule: 'xsd:range', expected: `a value ${words} ${bound}` };
   }

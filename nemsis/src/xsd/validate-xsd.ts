@@ -7,7 +7,7 @@ import type { NemsisElement } from '../tree';
 import { checkContent } from './check-content';
 import { checkSimpleValue } from './check-simple-value';
 import type { ElementDef } from './model';
-import { getElementDefinition, listChildElementNames, ROOT_ELEMENT } from './schema';
+import { getElementDefinition, ROOT_ELEMENT, summarizeContent } from './schema';
 
 /** Attributes from the XML Schema instance namespace that any element may carry. */
 const XSI_ALLOWED = new Set(['xsi:schemaLocation', 'xsi:noNamespaceSchemaLocation']);
@@ -16,17 +16,9 @@ function error(ruleId: string, path: string, message: string): Finding {
   return { ruleId, severity: 'ERROR', path, message };
 }
 
-function repeatable(def: ElementDef | undefined, childName: string): boolean {
-  const visit = (p: NonNullable<ElementDef['content']>, inRepeat: boolean): boolean => {
-    const repeats = inRepeat || p.maxOccurs === 'unbounded' || p.maxOccurs > 1;
-    if (p.kind === 'element') return p.name === childName && repeats;
-    return p.particles.some((q) => visit(q, repeats));
-  };
-  return def?.content ? visit(def.content, false) : false;
-}
-
 /** Location steps for the children: `[n]` on repeatable elements (and duplicates), none on the single Header. */
-function childPaths(parentPath: string, parentDef: ElementDef | undefined, children: NemsisElement[]): string[] {
+function childPaths(parentPath: string, parentDef: ElementDef, children: NemsisElement[]): string[] {
+  const { repeatable } = summarizeContent(parentDef);
   const totals = new Map<string, number>();
   for (const c of children) totals.set(c.name, (totals.get(c.name) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -34,7 +26,7 @@ function childPaths(parentPath: string, parentDef: ElementDef | undefined, child
     const n = (seen.get(c.name) ?? 0) + 1;
     seen.set(c.name, n);
     const total = totals.get(c.name) ?? 1;
-    const indexed = total > 1 || (repeatable(parentDef, c.name) && c.name !== 'Header');
+    const indexed = total > 1 || (repeatable.has(c.name) && c.name !== 'Header');
     return `${parentPath}/${c.name}${indexed ? `[${n}]` : ''}`;
   });
 }
@@ -105,7 +97,7 @@ function validateElement(element: NemsisElement, def: ElementDef, path: string, 
   for (const p of checkContent(def, element.children)) {
     findings.push(error(p.rule, p.childIndex === undefined ? path : (paths[p.childIndex] ?? path), p.message));
   }
-  const allowed = new Set(listChildElementNames(def));
+  const { allowed } = summarizeContent(def);
   element.children.forEach((child, i) => {
     // Children not allowed here were reported above and are not checked further.
     const childDef = allowed.has(child.name) ? getElementDefinition(child.name) : undefined;
