@@ -1,12 +1,12 @@
 import { isPositionIndependent } from './xpath/analyze';
 import type { Expr, NodeTest } from './xpath/ast';
 import { compileNodeTest, selectAxis, type NodePredicate } from './xpath/axes';
-import { compileExpr, compilePredicate, type PredicateFn, type StaticScope } from './xpath/compile';
+import { compileBoolean, compilePredicate, hasAttribute, type BooleanEvaluator, type PredicateFn, type StaticScope } from './xpath/compile';
 import type { EvalContext, Environment, Scope } from './xpath/context';
 import { XPathSyntaxError } from './xpath/errors';
 import type { XNode } from './xpath/nodes';
 import { parseXPath } from './xpath/parser';
-import { effectiveBoolean, type Item } from './xpath/values';
+import type { Item } from './xpath/values';
 
 /** What a pattern's last step can match, used to index rules by element name. */
 export type PatternTarget =
@@ -18,6 +18,8 @@ export type PatternTarget =
 export interface MatchPattern {
   readonly source: string;
   readonly targets: PatternTarget[];
+  /** True when the pattern can only match elements that carry at least one attribute. */
+  readonly needsAttributes: boolean;
   matches(node: XNode, env: Environment, scope: Scope | null): boolean;
 }
 
@@ -26,14 +28,33 @@ interface PatternStep {
   testAst: NodeTest;
   test: NodePredicate;
   /** Fast path: every predicate tests only its own node. */
-  independent: ((ctx: EvalContext) => Item[])[] | undefined;
+  independent: BooleanEvaluator[] | undefined;
   /** General path: predicates applied to the sibling list with positions. */
   filters: PredicateFn[];
   /** How this step is joined to the previous one. */
   separator: '/' | '//';
 }
 
+/** An attribute the node must carry for a predicate to hold (`[@PN]`, `[@NV = 'x']`, `[@a and …]`). */
+interface AttributeGuard {
+  local: string;
+  prefixed: boolean;
+}
+
+function guardOf(predicate: Expr): AttributeGuard | undefined {
+  if (predicate.kind === 'step' && predicate.axis === 'attribute' && predicate.test.kind === 'name' && predicate.predicates.length === 0) {
+    return { local: predicate.test.local, prefixed: predicate.test.prefixed };
+  }
+  if (predicate.kind === 'binary' && predicate.op === 'and') return guardOf(predicate.left) ?? guardOf(predicate.right);
+  if (predicate.kind === 'binary' && ['=', '!=', '<', '<=', '>', '>='].includes(predicate.op)) {
+    return guardOf(predicate.left) ?? guardOf(predicate.right);
+  }
+  return undefined;
+}
+
 interface PathPattern {
+  /** Cheap pre-check on the last step: a required attribute, if the predicates imply one. */
+  guard: AttributeGuard | undefined;
   /** 'relative' = may start anywhere; '/' = starts at the document; '//' = starts anywhere below it. */
   start: 'relative' | '/' | '//';
   steps: PatternStep[];
@@ -85,13 +106,15 @@ function compileBranch(expr: Expr, source: string, variables: StaticScope): Path
       axis: part.axis,
       testAst: part.test,
       test: compileNodeTest(part.test, part.axis),
-      independent: independent ? part.predicates.map((p) => compileExpr(p, state)) : undefined,
+      independent: independent ? part.predicates.map((p) => compileBoolean(p, state)) : undefined,
       filters: independent ? [] : part.predicates.map((p) => compilePredicate(p, state)),
       separator,
     });
     separator = '/';
   }
-  return { start, steps };
+  const last = parts[parts.length - 1];
+  const guard = last?.kind === 'step' && last.axis === 'child' ? last.predicates.map(guardOf).find((g) => g !== undefined) : undefined;
+  return { guard, start, steps };
 }
 
 function targetOf(branch: PathPattern): PatternTarget {
@@ -105,7 +128,7 @@ function stepMatches(step: PatternStep, node: XNode, env: Environment, scope: Sc
   if (!step.test(node)) return false;
   const ctx: EvalContext = { item: node, position: 1, size: 1, current: node, scope, env };
   if (step.independent) {
-    for (const predicate of step.independent) if (!effectiveBoolean(predicate(ctx))) return false;
+    for (const predicate of step.independent) if (!predicate(ctx)) return false;
     return true;
   }
   if (!node.parent) return false;
@@ -135,12 +158,14 @@ export function compileMatchPattern(source: string, variables: StaticScope = new
   return {
     source,
     targets: compiled.map(targetOf),
+    needsAttributes: compiled.every((b) => b.guard !== undefined),
     matches(node, env, scope) {
       for (const branch of compiled) {
         if (branch.steps.length === 0) {
           if (node.kind === 'document') return true;
           continue;
         }
+        if (branch.guard && !hasAttribute(node, branch.guard.local, branch.guard.prefixed)) continue;
         if (matchFrom(branch, branch.steps.length - 1, node, env, scope)) return true;
       }
       return false;

@@ -4,7 +4,7 @@ import { Scope, type EvalContext, type Environment } from './xpath/context';
 import { XPathDynamicError } from './xpath/errors';
 import { attributesOf, compareDocumentOrder, isNode, locationOf, type XDocument, type XNode } from './xpath/nodes';
 import type { XTemporal } from './xpath/temporal';
-import { atomize, effectiveBoolean, stringOf, Untyped } from './xpath/values';
+import { atomize, stringOf, Untyped } from './xpath/values';
 import { createKeyLookup } from './key-index';
 
 /** A rule that fired on a node (ISO Schematron: the first rule of a pattern whose context matches). */
@@ -21,8 +21,8 @@ export interface RunSchematronOptions {
 }
 
 interface PatternPlan {
-  /** Rules in order for an element name (named rules merged with wildcard rules). */
-  rulesFor(name: string): CompiledRule[];
+  /** Rules in order for an element name (named rules merged with wildcard rules); fewer without attributes. */
+  rulesFor(name: string, hasAttributes: boolean): CompiledRule[];
   /** Element names the pattern can match, or undefined when any element may match. */
   names: string[] | undefined;
   attributeRules: CompiledRule[];
@@ -47,15 +47,18 @@ function planOf(pattern: CompiledPattern): PatternPlan {
     }
   }
   const merged = new Map<string, CompiledRule[]>();
+  const mergedPlain = new Map<string, CompiledRule[]>();
   const uniqueSorted = (rules: CompiledRule[]): CompiledRule[] => [...new Set(rules)].sort((a, b) => a.order - b.order);
   const wildcardSorted = uniqueSorted(wildcard);
   const plan: PatternPlan = {
-    rulesFor(name) {
-      let rules = merged.get(name);
+    rulesFor(name, hasAttributes) {
+      const cache = hasAttributes ? merged : mergedPlain;
+      let rules = cache.get(name);
       if (!rules) {
         const named = byName.get(name);
         rules = named ? uniqueSorted([...named, ...wildcard]) : wildcardSorted;
-        merged.set(name, rules);
+        if (!hasAttributes) rules = rules.filter((r) => !r.context.needsAttributes);
+        cache.set(name, rules);
       }
       return rules;
     },
@@ -128,7 +131,7 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
       let fires: boolean;
       let problem = '';
       try {
-        const result = effectiveBoolean(check.test.evaluate(ctx));
+        const result = check.test.test(ctx);
         fires = check.kind === 'assert' ? !result : result;
       } catch (err) {
         if (!(err instanceof XPathDynamicError)) throw err;
@@ -152,7 +155,12 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
     const plan = planOf(pattern);
     if (plan.documentRules.length > 0) visit(pattern, plan.documentRules, doc.root);
     for (const node of elementsToVisit(doc, plan)) {
-      const candidates = plan.rulesFor(node.name);
+      let hasAttributes = false;
+      for (const _ in node.source?.attributes) {
+        hasAttributes = true;
+        break;
+      }
+      const candidates = plan.rulesFor(node.name, hasAttributes);
       if (candidates.length > 0) visit(pattern, candidates, node);
       if (plan.attributeRules.length > 0) for (const attr of attributesOf(node)) visit(pattern, plan.attributeRules, attr);
     }

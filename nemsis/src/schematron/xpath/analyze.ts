@@ -54,7 +54,15 @@ export function yieldsBooleanOrNodes(expr: Expr): boolean {
       return true;
     case 'path':
       return expr.right.kind === 'step' || yieldsBooleanOrNodes(expr.right);
-    default:
+    case 'context':
+    case 'filter':
+    case 'for':
+    case 'if':
+    case 'negate':
+    case 'number':
+    case 'sequence':
+    case 'string':
+    case 'variable':
       return false;
   }
 }

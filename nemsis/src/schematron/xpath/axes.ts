@@ -45,11 +45,14 @@ function rootOf(node: XNode): XNode {
  * The nodes of an axis that pass a test, in axis order (reverse document order for reverse axes,
  * so that positional predicates count from the context node outwards).
  */
-export function selectAxis(axis: Axis, node: XNode, test: NodePredicate): XNode[] {
+export function selectAxis(axis: Axis, node: XNode, test: NodePredicate, limit = Infinity): XNode[] {
   const out: XNode[] = [];
   switch (axis) {
     case 'child':
-      for (const child of node.children) if (test(child)) out.push(child);
+      for (const child of node.children) {
+        if (test(child)) out.push(child);
+        if (out.length >= limit) break;
+      }
       return out;
     case 'attribute':
       for (const attr of attributesOf(node)) if (test(attr)) out.push(attr);
@@ -69,16 +72,16 @@ export function selectAxis(axis: Axis, node: XNode, test: NodePredicate): XNode[
       return out;
     case 'ancestor':
     case 'ancestor-or-self':
-      for (let n: XNode | null = axis === 'ancestor' ? node.parent : node; n; n = n.parent) if (test(n)) out.push(n);
+      for (let n: XNode | null = axis === 'ancestor' ? node.parent : node; n && out.length < limit; n = n.parent) if (test(n)) out.push(n);
       return out;
     case 'following-sibling':
     case 'preceding-sibling': {
       if (node.kind !== 'element' || !node.parent) return out;
       const siblings = node.parent.children;
       if (axis === 'following-sibling') {
-        for (let i = node.index + 1; i < siblings.length; i++) if (test(siblings[i] as XNode)) out.push(siblings[i] as XNode);
+        for (let i = node.index + 1; i < siblings.length && out.length < limit; i++) if (test(siblings[i] as XNode)) out.push(siblings[i] as XNode);
       } else {
-        for (let i = node.index - 1; i >= 0; i--) if (test(siblings[i] as XNode)) out.push(siblings[i] as XNode);
+        for (let i = node.index - 1; i >= 0 && out.length < limit; i--) if (test(siblings[i] as XNode)) out.push(siblings[i] as XNode);
       }
       return out;
     }

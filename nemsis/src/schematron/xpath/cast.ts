@@ -25,6 +25,21 @@ function integerIn(type: string, text: string, ok: (n: number) => boolean): numb
   return n;
 }
 
+/** `value castable as xs:type` without the cost of building an error for the common numeric cases. */
+export function isCastable(value: Atomic, type: string): boolean {
+  if ((typeof value === 'string' || value instanceof Untyped) && (type === 'integer' || type === 'decimal')) {
+    const text = stringOf(value).trim();
+    return (type === 'integer' ? INTEGER : DECIMAL).test(text);
+  }
+  try {
+    castAtomic(value, type);
+    return true;
+  } catch (err) {
+    if (err instanceof XPathDynamicError) return false;
+    throw err;
+  }
+}
+
 /** Casts one atomic value to an XML Schema type named without prefix (`integer`, `dateTime` …). */
 export function castAtomic(value: Atomic, type: string): Atomic {
   if (type === 'untypedAtomic') return new Untyped(stringOf(value));

@@ -2,7 +2,7 @@ import { analyzeInstanceOf } from './instance-of';
 import type { Expr } from './ast';
 import { compileNodeTest, isReverseAxis, selectAxis } from './axes';
 import { isPositionIndependent } from './analyze';
-import { castAtomic } from './cast';
+import { castAtomic, isCastable } from './cast';
 import { Scope, type EvalContext, type Evaluator } from './context';
 import { XPathDynamicError, XPathSyntaxError } from './errors';
 import { findFunction } from './functions';
@@ -16,16 +16,22 @@ import {
 /** Names of the variables an expression may use (everything else is a compile error). */
 export type StaticScope = ReadonlySet<string>;
 
+/** A compiled test: the effective boolean value of an expression, without building sequences where possible. */
+export type BooleanEvaluator = (ctx: EvalContext) => boolean;
+
 export interface CompiledXPath {
   readonly source: string;
   readonly ast: Expr;
   readonly evaluate: Evaluator;
+  /** Effective boolean value (asserts, reports, predicates). */
+  readonly test: BooleanEvaluator;
 }
 
 /** Parses and compiles an XPath 2.0 expression once; `evaluate` may then run it any number of times. */
 export function compileXPath(source: string, variables: StaticScope = new Set()): CompiledXPath {
   const ast = parseXPath(source);
-  return { source, ast, evaluate: compileExpr(ast, { source, variables }) };
+  const state = { source, variables };
+  return { source, ast, evaluate: compileExpr(ast, state), test: compileBoolean(ast, state) };
 }
 
 export interface CompileState {
@@ -58,15 +64,26 @@ export function compilePredicate(expr: Expr, state: CompileState): PredicateFn {
     const index = expr.value - 1;
     return (items) => (Number.isInteger(index) && index >= 0 && index < items.length ? [items[index] as Item] : EMPTY);
   }
+  if (isPositionIndependent(expr)) {
+    const test = compileBoolean(expr, state);
+    return (items, ctx) => {
+      const out: Item[] = [];
+      const size = items.length;
+      for (let i = 0; i < size; i++) {
+        const item = items[i] as Item;
+        if (test(child(ctx, item, i + 1, size))) out.push(item);
+      }
+      return out;
+    };
+  }
   const evaluate = compileExpr(expr, state);
-  const independent = isPositionIndependent(expr);
   return (items, ctx) => {
     const out: Item[] = [];
     const size = items.length;
     for (let i = 0; i < size; i++) {
       const item = items[i] as Item;
       const result = evaluate(child(ctx, item, i + 1, size));
-      if (!independent && result.length === 1 && typeof result[0] === 'number') {
+      if (result.length === 1 && typeof result[0] === 'number') {
         if (result[0] === i + 1) out.push(item);
       } else if (effectiveBoolean(result)) out.push(item);
     }
@@ -95,12 +112,15 @@ function simplifyDescendant(expr: Expr): Expr | undefined {
 
 function compileStep(expr: Extract<Expr, { kind: 'step' }>, state: CompileState): Evaluator {
   const test = compileNodeTest(expr.test, expr.axis);
+  const first = expr.predicates[0];
+  // `axis::test[k]` needs only the first k nodes of the axis.
+  const limit = first?.kind === 'number' && Number.isInteger(first.value) && first.value > 0 ? first.value : Infinity;
   const predicates = expr.predicates.map((p) => compilePredicate(p, state));
   const reverse = isReverseAxis(expr.axis);
   const axis = expr.axis;
   return (ctx) => {
     const node = contextNode(ctx);
-    let nodes: Item[] = selectAxis(axis, node, test);
+    let nodes: Item[] = selectAxis(axis, node, test, limit);
     if (predicates.length > 0) nodes = applyPredicates(nodes, predicates, ctx);
     return reverse && nodes.length > 1 ? [...nodes].reverse() : nodes;
   };
@@ -145,9 +165,10 @@ function compileBinary(expr: Extract<Expr, { kind: 'binary' }>, state: CompileSt
   const op = expr.op;
   switch (op) {
     case 'or':
-      return (ctx) => (effectiveBoolean(left(ctx)) || effectiveBoolean(right(ctx)) ? TRUE : FALSE);
-    case 'and':
-      return (ctx) => (effectiveBoolean(left(ctx)) && effectiveBoolean(right(ctx)) ? TRUE : FALSE);
+    case 'and': {
+      const test = compileBoolean(expr, state);
+      return (ctx) => (test(ctx) ? TRUE : FALSE);
+    }
     case '=': case '!=': case '<': case '<=': case '>': case '>=':
       return (ctx) => (generalCompare(op, left(ctx), right(ctx)) ? TRUE : FALSE);
     case 'eq': case 'ne': case 'lt': case 'le': case 'gt': case 'ge':
@@ -219,6 +240,55 @@ function forEachBinding(ctx: EvalContext, sources: Evaluator[], names: string[],
   return false;
 }
 
+const GENERAL_OPS = new Set(['=', '!=', '<', '<=', '>', '>=']);
+const FLIPPED: Record<string, string> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+/** True when a node has the attribute an `@name` test names (prefixed tests need a prefixed attribute). */
+export function hasAttribute(item: Item | undefined, local: string, prefixed: boolean): boolean {
+  if (item === undefined || !isNode(item) || item.kind !== 'element' || !item.source) return false;
+  const attributes = item.source.attributes;
+  if (!prefixed) return attributes[local] !== undefined;
+  const suffix = `:${local}`;
+  for (const name in attributes) if (name.endsWith(suffix)) return true;
+  return false;
+}
+
+/**
+ * Compiles an expression for its effective boolean value. `and`/`or`/`not()` short-circuit, `@name`
+ * checks the element's attributes directly, and comparisons with a string literal skip building
+ * atomized sequences; everything else falls back to `effectiveBoolean(evaluate())`.
+ */
+export function compileBoolean(expr: Expr, state: CompileState): BooleanEvaluator {
+  if (expr.kind === 'binary' && (expr.op === 'or' || expr.op === 'and')) {
+    const left = compileBoolean(expr.left, state);
+    const right = compileBoolean(expr.right, state);
+    return expr.op === 'or' ? (ctx) => left(ctx) || right(ctx) : (ctx) => left(ctx) && right(ctx);
+  }
+  if (expr.kind === 'binary' && GENERAL_OPS.has(expr.op) && (expr.left.kind === 'string' || expr.right.kind === 'string')) {
+    const literalOnRight = expr.right.kind === 'string';
+    const literalExpr = literalOnRight ? expr.right : expr.left;
+    const literal = literalExpr.kind === 'string' ? literalExpr.value : '';
+    const other = compileExpr(literalOnRight ? expr.left : expr.right, state);
+    const op = literalOnRight ? expr.op : (FLIPPED[expr.op] ?? expr.op);
+    const literalSeq: Sequence = [literal];
+    return (ctx) => generalCompare(op, other(ctx), literalSeq);
+  }
+  if (expr.kind === 'call' && expr.name === 'not' && expr.args.length === 1) {
+    const inner = compileBoolean(expr.args[0] as Expr, state);
+    return (ctx) => !inner(ctx);
+  }
+  if (expr.kind === 'call' && (expr.name === 'true' || expr.name === 'false') && expr.args.length === 0) {
+    const value = expr.name === 'true';
+    return () => value;
+  }
+  if (expr.kind === 'step' && expr.axis === 'attribute' && expr.test.kind === 'name' && expr.predicates.length === 0) {
+    const { local, prefixed } = expr.test;
+    return (ctx) => hasAttribute(ctx.item, local, prefixed);
+  }
+  const evaluate = compileExpr(expr, state);
+  return (ctx) => effectiveBoolean(evaluate(ctx));
+}
+
 /** Compiles an AST node to a closure. */
 export function compileExpr(expr: Expr, state: CompileState): Evaluator {
   switch (expr.kind) {
@@ -254,7 +324,11 @@ export function compileExpr(expr: Expr, state: CompileState): Evaluator {
       const items = expr.items.map((i) => compileExpr(i, state));
       if (items.length === 0) return () => EMPTY;
       if (items.length === 1) return items[0] as Evaluator;
-      return (ctx) => items.flatMap((i) => i(ctx));
+      return (ctx) => {
+        const out: Item[] = [];
+        for (const evaluate of items) for (const item of evaluate(ctx)) out.push(item);
+        return out;
+      };
     }
     case 'step':
       return compileStep(expr, state);
@@ -279,11 +353,11 @@ export function compileExpr(expr: Expr, state: CompileState): Evaluator {
       return compileCall(expr, state);
     case 'quantified': {
       const { sources, names, inner } = compileBindings(expr.bindings, state);
-      const test = compileExpr(expr.test, inner);
+      const test = compileBoolean(expr.test, inner);
       if (expr.quantifier === 'some') {
-        return (ctx) => (forEachBinding(ctx, sources, names, 0, (c) => effectiveBoolean(test(c))) ? TRUE : FALSE);
+        return (ctx) => (forEachBinding(ctx, sources, names, 0, test) ? TRUE : FALSE);
       }
-      return (ctx) => (forEachBinding(ctx, sources, names, 0, (c) => !effectiveBoolean(test(c))) ? FALSE : TRUE);
+      return (ctx) => (forEachBinding(ctx, sources, names, 0, (c) => !test(c)) ? FALSE : TRUE);
     }
     case 'for': {
       const { sources, names, inner } = compileBindings(expr.bindings, state);
@@ -298,10 +372,10 @@ export function compileExpr(expr: Expr, state: CompileState): Evaluator {
       };
     }
     case 'if': {
-      const condition = compileExpr(expr.condition, state);
+      const condition = compileBoolean(expr.condition, state);
       const then = compileExpr(expr.then, state);
       const otherwise = compileExpr(expr.else, state);
-      return (ctx) => (effectiveBoolean(condition(ctx)) ? then(ctx) : otherwise(ctx));
+      return (ctx) => (condition(ctx) ? then(ctx) : otherwise(ctx));
     }
     case 'cast': {
       const operand = compileExpr(expr.operand, state);
@@ -319,13 +393,7 @@ export function compileExpr(expr: Expr, state: CompileState): Evaluator {
           throw new XPathDynamicError('XPTY0004', 'cast of an empty sequence');
         }
         if (!test) return [castAtomic(atomize(v[0] as Item), type)];
-        try {
-          castAtomic(atomize(v[0] as Item), type);
-          return TRUE;
-        } catch (err) {
-          if (err instanceof XPathDynamicError) return FALSE;
-          throw err;
-        }
+        return isCastable(atomize(v[0] as Item), type) ? TRUE : FALSE;
       };
     }
     case 'instance-of':

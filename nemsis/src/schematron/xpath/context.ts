@@ -27,9 +27,8 @@ export class Scope {
   }
 
   lookup(name: string): Sequence {
-    for (let scope: Scope | null = this; scope; scope = scope.parent) {
-      if (scope.name === name) return scope.resolve();
-    }
+    if (this.name === name) return this.resolve();
+    if (this.parent) return this.parent.lookup(name);
     throw new XPathDynamicError('XPST0008', `variable $${name} is not defined`);
   }
 

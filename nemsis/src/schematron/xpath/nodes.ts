@@ -104,7 +104,7 @@ export function localNameOf(node: XNode): string {
 }
 
 export function isNode(item: unknown): item is XNode {
-  return typeof item === 'object' && item !== null && 'kind' in item && 'order' in item;
+  return typeof item === 'object' && item !== null && (item as { order?: unknown }).order !== undefined;
 }
 
 /**

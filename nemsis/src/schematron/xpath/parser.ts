@@ -9,6 +9,12 @@ const AXES = new Set<string>([
 const KIND_TESTS = new Set(['node', 'text', 'element', 'attribute', 'document-node', 'comment', 'processing-instruction']);
 const GENERAL_COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>=']);
 const VALUE_COMPARISONS = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
+const OR_OPS = new Set(['or']);
+const AND_OPS = new Set(['and']);
+const ADDITIVE_OPS = new Set(['+', '-']);
+const MULTIPLICATIVE_OPS = new Set(['*', 'div', 'idiv', 'mod']);
+const UNION_OPS = new Set(['union', '|']);
+const INTERSECT_OPS = new Set(['intersect', 'except']);
 const DESCENDANT_OR_SELF: Expr = { kind: 'step', axis: 'descendant-or-self', test: { kind: 'node' }, predicates: [] };
 
 /** Parses an XPath 2.0 expression (the subset used by ISO Schematron rule files) into an AST. */
@@ -123,11 +129,11 @@ class Parser {
   }
 
   private parseOr(): Expr {
-    return this.parseBinaryLevel(new Set(['or']), () => this.parseAnd(), true);
+    return this.parseBinaryLevel(OR_OPS, () => this.parseAnd(), true);
   }
 
   private parseAnd(): Expr {
-    return this.parseBinaryLevel(new Set(['and']), () => this.parseComparison(), true);
+    return this.parseBinaryLevel(AND_OPS, () => this.parseComparison(), true);
   }
 
   private parseComparison(): Expr {
@@ -150,19 +156,19 @@ class Parser {
   }
 
   private parseAdditive(): Expr {
-    return this.parseBinaryLevel(new Set(['+', '-']), () => this.parseMultiplicative(), false);
+    return this.parseBinaryLevel(ADDITIVE_OPS, () => this.parseMultiplicative(), false);
   }
 
   private parseMultiplicative(): Expr {
-    return this.parseBinaryLevel(new Set(['*', 'div', 'idiv', 'mod']), () => this.parseUnion(), true);
+    return this.parseBinaryLevel(MULTIPLICATIVE_OPS, () => this.parseUnion(), true);
   }
 
   private parseUnion(): Expr {
-    return this.parseBinaryLevel(new Set(['union', '|']), () => this.parseIntersect(), true);
+    return this.parseBinaryLevel(UNION_OPS, () => this.parseIntersect(), true);
   }
 
   private parseIntersect(): Expr {
-    return this.parseBinaryLevel(new Set(['intersect', 'except']), () => this.parseInstanceOf(), true);
+    return this.parseBinaryLevel(INTERSECT_OPS, () => this.parseInstanceOf(), true);
   }
 
   private parseInstanceOf(): Expr {

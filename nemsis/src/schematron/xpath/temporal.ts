@@ -19,7 +19,14 @@ export class XTemporal {
    * Milliseconds since the epoch of this point in time. Values without a timezone use the implicit
    * timezone, which the engine fixes at UTC so that results never depend on the server's locale.
    */
+  private instantCache: number | undefined;
+
   get instant(): number {
+    this.instantCache ??= this.computeInstant();
+    return this.instantCache;
+  }
+
+  private computeInstant(): number {
     const date = new Date(0);
     date.setUTCFullYear(this.year, this.month - 1, this.day);
     date.setUTCHours(this.hour, this.minute, 0, 0);
@@ -107,8 +114,23 @@ function checkTime(hour: number, minute: number, second: number, type: string, s
   if ((hour > 23 && !endOfDay) || minute > 59 || second >= 60) throw invalid(type, source);
 }
 
-/** Casts a string to xs:dateTime, xs:date or xs:time (whitespace is collapsed first, as in XML Schema). */
+const parsed = new Map<string, XTemporal>();
+
+/**
+ * Casts a string to xs:dateTime, xs:date or xs:time (whitespace is collapsed first, as in XML Schema).
+ * Values are immutable, so recent results are cached: one record compares the same times many times.
+ */
 export function parseTemporal(type: TemporalType, raw: string): XTemporal {
+  const key = type + raw;
+  const cached = parsed.get(key);
+  if (cached) return cached;
+  const value = parseTemporalUncached(type, raw);
+  if (parsed.size >= 1000) parsed.clear();
+  parsed.set(key, value);
+  return value;
+}
+
+function parseTemporalUncached(type: TemporalType, raw: string): XTemporal {
   const text = raw.trim();
   if (type === 'time') {
     const m = TIME.exec(text);

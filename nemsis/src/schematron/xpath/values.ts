@@ -138,6 +138,15 @@ const GENERAL_TO_VALUE: Record<string, ComparisonOp> = { '=': 'eq', '!=': 'ne', 
 export function generalCompare(op: string, left: Sequence, right: Sequence): boolean {
   const vop = GENERAL_TO_VALUE[op] ?? (op as ComparisonOp);
   if (left.length === 0 || right.length === 0) return false;
+  if (right.length === 1 && typeof right[0] === 'string') {
+    // Fast path for `path = 'literal'`: untyped and string values compare as strings.
+    const literal = right[0];
+    for (const l of left) {
+      const text = isNode(l) ? stringValue(l) : typeof l === 'string' ? l : l instanceof Untyped ? l.value : undefined;
+      if (text !== undefined ? compareStrings(vop, text, literal) : compareAtomic(vop, l as Atomic, literal, true)) return true;
+    }
+    return false;
+  }
   const rightAtoms = right.map(atomize);
   for (const l of left) {
     const a = atomize(l);
