@@ -39,6 +39,9 @@ export function checkVfrFuelReserve(plan: VfrFuelPlan): { reserveMinutes?: numbe
   const trip = plan.tripFuel ?? 0;
   const burn = plan.cruiseBurnPerHour ?? 1;
   const reserveMinutes = ((onBoard - trip) / burn) * 60;
+  if (!Number.isFinite(reserveMinutes)) {
+    return { findings: [{ ruleId, severity: 'ERROR', path: 'cruiseBurnPerHour', message: 'The fuel figures are out of range; the fuel reserve cannot be checked.' }] };
+  }
   const required = requiredVfrReserveMinutes(plan);
   if (reserveMinutes < required) {
     return {

@@ -20,12 +20,19 @@ export interface ParsedPilotLog {
   findings: Finding[];
 }
 
+/** Plausible instants: anything outside is a typo (and would make quarter loops run for millennia). */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+/** No single flight leg lasts a day; longer ones are data-entry errors and are left out of the totals. */
+const MAX_LEG_MS = 24 * 3_600_000;
+
 function parseSpan(
   start: string | number,
   end: string | number,
   path: string,
   what: string,
   findings: Finding[],
+  maxLengthMs?: number,
 ): Interval | undefined {
   const s = parseInstant(start);
   const e = parseInstant(end);
@@ -38,8 +45,16 @@ function parseSpan(
     });
     return undefined;
   }
+  if (s < EARLIEST || e > LATEST) {
+    findings.push({ ruleId: 'part135:time-range', severity: 'ERROR', path, message: `${what}: times must fall between 1970 and 2200.` });
+    return undefined;
+  }
   if (e <= s) {
     findings.push({ ruleId: 'part135:time-order', severity: 'ERROR', path, message: `${what} ends before it starts.` });
+    return undefined;
+  }
+  if (maxLengthMs !== undefined && e - s > maxLengthMs) {
+    findings.push({ ruleId: 'part135:time-range', severity: 'ERROR', path, message: `${what} lasts more than ${maxLengthMs / 3_600_000} h; check the times.` });
     return undefined;
   }
   return { start: s, end: e };
@@ -53,7 +68,7 @@ export function parsePilotLog(log: PilotLog): ParsedPilotLog {
   const findings: Finding[] = [];
   const legs: ParsedLeg[] = [];
   log.legs.forEach((leg, index) => {
-    const span = parseSpan(leg.blockOut, leg.blockIn, `legs[${index}]`, `Leg ${leg.id}`, findings);
+    const span = parseSpan(leg.blockOut, leg.blockIn, `legs[${index}]`, `Leg ${leg.id}`, findings, MAX_LEG_MS);
     if (span) legs.push({ ...span, leg, index });
   });
   const duties: ParsedDuty[] = [];

@@ -22,9 +22,10 @@ export function validatePilotLog(log: PilotLog, options: ValidatePilotLogOptions
   const mode = options.mode ?? '135.267';
   const parsed = parsePilotLog(log);
   const findings: Finding[] = [...parsed.findings];
-  const now = parseInstant(options.now);
+  const parsedNow = parseInstant(options.now);
+  const now = parsedNow !== undefined && parsedNow >= Date.UTC(1970, 0, 1) && parsedNow <= Date.UTC(2200, 0, 1) ? parsedNow : undefined;
   if (now === undefined) {
-    findings.push({ ruleId: 'part135:time-missing', severity: 'ERROR', path: 'now', message: 'The reference time must be an ISO-8601 time with an offset.' });
+    findings.push({ ruleId: 'part135:time-missing', severity: 'ERROR', path: 'now', message: 'The reference time must be an ISO-8601 time with an offset, between 1970 and 2200.' });
   }
   findings.push(...checkCumulativeFlightTime(parsed.legs));
   switch (mode) {
