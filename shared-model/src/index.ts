@@ -4,7 +4,7 @@ export { type Role, type AuthUser, type AccessDecision, roles } from './access/a
 export { canReadPatientCareReport, canWritePatientCareReport } from './access/patient-care-report-access';
 export { canReadIncident, canWriteIncident } from './access/incident-access';
 export { type JsonSchema, type JsonSchemaType, listSchemaFields } from './documents/json-schema';
-export { type ReplicatedDocument, type WireDocument } from './documents/replicated-document';
+export { syncRefusalCodes, type ReplicatedDocument, type SyncRefusalCode, type WireDocument } from './documents/replicated-document';
 export {
   patientCareReportSchema, patientCareReportStatuses, signatureKinds, type PatientCareReport,
   type PatientCareReportStatus, type VitalSigns, type MedicationGiven, type ProcedurePerformed, type Signature,

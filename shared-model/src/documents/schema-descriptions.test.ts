@@ -90,7 +90,7 @@ describe('types derived from the schemas', () => {
     expectTypeOf<PatientCareReport['status']>().toEqualTypeOf<'draft' | 'in_progress' | 'completed' | 'locked'>();
     expectTypeOf<keyof Incident>().toEqualTypeOf<
       'id' | 'agencyId' | 'updatedAt' | 'editedAt' | 'incidentNumber' | 'status' | 'nature' | 'priority' | 'address'
-      | 'unitIds' | 'receivedAt' | 'dispatchedAt' | 'notes' | 'callerName' | 'callerPhone'
+      | 'unitIds' | 'receivedAt' | 'dispatchedAt' | 'notes' | 'callerName' | 'callerPhone' | 'syncRefusal'
     >();
   });
 });

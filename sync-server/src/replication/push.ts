@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  hasErrors, mergeDocuments, type CollectionDefinition, type FieldConflict, type ReplicatedDocument,
+  hasErrors, mergeDocuments, type CollectionDefinition, type FieldConflict, type ReplicatedDocument, type SyncRefusalCode,
 } from '@field/shared-model';
 import type { Caller } from '../auth/tokens';
 import type { Clock } from '../clock';
@@ -13,7 +13,7 @@ import { validationGates } from './validation-gate';
 
 /** Why a pushed document was not committed; travels back on the document as `syncRefusal`. */
 export interface SyncRefusal {
-  code: 'malformed' | 'schema' | 'forbidden' | 'foreign-agency' | 'server-only-field';
+  code: SyncRefusalCode;
   reason: string;
   at: string;
 }

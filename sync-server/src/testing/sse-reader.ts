@@ -9,7 +9,8 @@ export class SseReader {
 
   constructor(response: Response) {
     if (!response.body) throw new Error('response has no body');
-    this.reader = response.body.getReader();
+    const reader = response.body.getReader();
+    this.reader = reader;
     const parser = createParser({
       onEvent: (event) => {
         this.queue.push(JSON.parse(event.data) as unknown);
@@ -20,7 +21,7 @@ export class SseReader {
     void (async () => {
       try {
         for (;;) {
-          const { done, value } = await this.reader.read();
+          const { done, value } = await reader.read();
           if (done) break;
           parser.feed(decoder.decode(value, { stream: true }));
         }
