@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { validateXML } from 'xmllint-wasm';
 import { validateEmsDataSet } from '../src/validate';
 import { parseNemsisXml } from '../src/xml/parse-xml';
@@ -29,8 +30,8 @@ const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.xml')).sort(
 const recordsPerPass = samples.reduce((n, s) => n + (s.contents.match(/<PatientCareReport[\s>]/g)?.length ?? 0), 0);
 const trees = samples.map((s) => parseNemsisXml(s.contents));
 
-/** Runs `pass` (one pass over all samples) until MIN_SECONDS have gone by; returns records per second. */
-async function measure(label: string, pass: () => unknown): Promise<number> {
+/** Runs `pass` until MIN_SECONDS have gone by; returns records per second (`records` per pass). */
+async function measure(label: string, pass: () => unknown, records = recordsPerPass): Promise<number> {
   await pass(); // warm-up (JIT, lazy compilation of rules and patterns)
   let passes = 0;
   const start = performance.now();
@@ -39,7 +40,7 @@ async function measure(label: string, pass: () => unknown): Promise<number> {
     passes++;
   }
   const seconds = (performance.now() - start) / 1000;
-  const rate = (passes * recordsPerPass) / seconds;
+  const rate = (passes * records) / seconds;
   console.log(`  ${label.padEnd(66)} ${rate.toFixed(1).padStart(9)} records/s  (${passes} passes)`);
   return rate;
 }
@@ -50,6 +51,15 @@ const mainSchema = schemas.find((s) => s.fileName === 'EMSDataSet_v3.xsd');
 const preload = schemas.filter((s) => s !== mainSchema);
 if (!mainSchema) throw new Error('assets/xsd/EMSDataSet_v3.xsd is missing');
 const xmllint = (xml: typeof samples) => validateXML({ xml, schema: mainSchema, preload, maxMemoryPages: 16 * 1024 });
+
+/** The system xmllint over every sample in one process, when it is installed (informational only). */
+function nativeXmllint(): (() => void) | undefined {
+  if (spawnSync('xmllint', ['--version']).status !== 0) return undefined;
+  const files = samples.map((s) => join(SAMPLES_DIR, s.fileName));
+  return () => {
+    spawnSync('xmllint', ['--noout', '--schema', join(XSD_DIR, 'EMSDataSet_v3.xsd'), ...files], { stdio: 'ignore' });
+  };
+}
 
 console.log(`NEMSIS validation benchmark — ${samples.length} official samples, ${recordsPerPass} PatientCareReports per pass, one core`);
 console.log('ours:');
@@ -63,17 +73,27 @@ const oursXsdWithParse = await measure('validateXsd only, XML parse included', (
   for (const s of samples) validateXsd(parseNemsisXml(s.contents));
 });
 console.log('baseline (official tools; XSD only — no conforming Schematron processor on npm, see header):');
-const xmllintPerFile = await measure('xmllint-wasm --schema, one call per file', async () => {
-  for (const s of samples) await xmllint([s]);
-});
+const first = samples.slice(0, 3);
+const xmllintPerFile = await measure('xmllint-wasm --schema, one call per file (3 files per pass)', async () => {
+  for (const s of first) await xmllint([s]);
+}, 3);
 const xmllintBatch = await measure(`xmllint-wasm --schema, one call per ${samples.length}-file batch`, () => xmllint(samples));
+const big = Array.from({ length: 10 }, (_, i) => samples.map((s) => ({ ...s, fileName: `${i}-${s.fileName}` }))).flat();
+const xmllintBigBatch = await measure(`xmllint-wasm --schema, one call per ${big.length}-file batch`, () => xmllint(big), big.length);
+const native = nativeXmllint();
+let nativeBatch: number | undefined;
+if (native) {
+  nativeBatch = await measure(`Debian xmllint (native libxml2), one process per ${samples.length}-file batch`, () => native(), recordsPerPass);
+} else console.log('  (Debian xmllint not installed: native libxml2 figure skipped)');
 
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
 console.log('ratios (higher = ours faster):');
 console.log(`  full validateEmsDataSet incl. parse vs xmllint-wasm XSD per file:  ${ratio(oursWithParse, xmllintPerFile)}`);
 console.log(`  full validateEmsDataSet incl. parse vs xmllint-wasm XSD batched:   ${ratio(oursWithParse, xmllintBatch)}`);
 console.log(`  full validateEmsDataSet tree only   vs xmllint-wasm XSD per file:  ${ratio(oursTreeOnly, xmllintPerFile)}`);
-console.log(`  validateXsd incl. parse (like for like) vs xmllint-wasm XSD batched: ${ratio(oursXsdWithParse, xmllintBatch)}`);
+console.log(`  full validateEmsDataSet incl. parse vs xmllint-wasm XSD, ${big.length}-file batch: ${ratio(oursWithParse, xmllintBigBatch)}`);
+console.log(`  validateXsd incl. parse (like for like) vs xmllint-wasm XSD, ${big.length}-file batch: ${ratio(oursXsdWithParse, xmllintBigBatch)}`);
+if (nativeBatch) console.log(`  validateXsd incl. parse (like for like) vs native xmllint batch:       ${ratio(oursXsdWithParse, nativeBatch)}`);
 
 console.log('browser bundle (esbuild, minified ESM, gzip -9):');
 const bundles = [

@@ -75,7 +75,7 @@ describe('runCli', () => {
     expect(t.out).toEqual([
       `${SAMPLES}/2025-EMS-FailSchematron_v351.xml: valid (0 errors, 0 warnings)`,
       `${SAMPLES}/2025-EMS-FailXsd_v351.xml: INVALID (1 error, 0 warnings)`,
-      '  ERROR xsd:cardinality /EMSDataSet/Header/PatientCareReport[1]/eSituation\n    eSituation is missing the required element eSituation.20',
+      '  ERROR xsd:cardinality /EMSDataSet/Header/PatientCareReport[1]/eSituation\n    eSituation is missing the required element eSituation.20 (Reason for Interfacility Transfer/Medical Transport)',
     ]);
   });
 });

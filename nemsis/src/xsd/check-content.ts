@@ -6,7 +6,13 @@
  */
 import type { NemsisElement } from '../tree';
 import type { ElementDef, ParticleDef } from './model';
-import { summarizeContent } from './schema';
+import { getElementDefinition, summarizeContent } from './schema';
+
+/** `eSituation.20 (Patient Activity)` — the element id with its data-dictionary name, when it has one. */
+export function nameWithLabel(name: string): string {
+  const label = getElementDefinition(name)?.dictionary?.label;
+  return label ? `${name} (${label})` : name;
+}
 
 export type ContentRule = 'xsd:order' | 'xsd:cardinality' | 'xsd:unknown-element';
 
@@ -65,7 +71,7 @@ function checkFlat(parent: ElementDef, particles: ElementParticle[], children: N
       problems.push({
         rule: 'xsd:cardinality',
         childIndex,
-        message: `${child.name} may appear at most ${maxText(particle.maxOccurs)} inside ${parent.name}`,
+        message: `${nameWithLabel(child.name)} may appear at most ${maxText(particle.maxOccurs)} inside ${parent.name}`,
       });
     }
   });
@@ -75,8 +81,8 @@ function checkFlat(parent: ElementDef, particles: ElementParticle[], children: N
       problems.push({
         rule: 'xsd:cardinality',
         message: p.minOccurs === 1
-          ? `${parent.name} is missing the required element ${p.name}`
-          : `${parent.name} needs at least ${p.minOccurs} ${p.name} elements, found ${count}`,
+          ? `${parent.name} is missing the required element ${nameWithLabel(p.name)}`
+          : `${parent.name} needs at least ${p.minOccurs} ${nameWithLabel(p.name)} elements, found ${count}`,
       });
     }
   }

@@ -23,7 +23,7 @@ describe('validateXsdElement — one passing and one failing case per rule', () 
     expect(rules(software(...okSoftware()))).toEqual([]);
     const missing = validateXsdElement(software(leaf('eRecord.02', 'Acme'), leaf('eRecord.03', 'CrewLink')));
     expect(missing).toEqual([expect.objectContaining({ ruleId: 'xsd:cardinality',
-      message: 'eRecord.SoftwareApplicationGroup is missing the required element eRecord.04' })]);
+      message: 'eRecord.SoftwareApplicationGroup is missing the required element eRecord.04 (Software Version)' })]);
     expect(rules(software(leaf('eRecord.02', 'Acme'), leaf('eRecord.02', 'Acme'), leaf('eRecord.03', 'X'), leaf('eRecord.04', '1'))))
       .toEqual(['xsd:cardinality']);
   });
@@ -59,7 +59,7 @@ describe('validateXsdElement — one passing and one failing case per rule', () 
     expect(rules(leaf('eVitals.08', '3308003'))).toEqual([]);
     const findings = validateXsdElement(leaf('eVitals.08', '3308002'));
     expect(findings.map((f) => f.ruleId)).toEqual(['xsd:enumeration']);
-    expect(findings[0]?.message).toMatch(/^eVitals\.08: expected one of the codes "3308001", .*; got "3308002"$/);
+    expect(findings[0]?.message).toMatch(/^eVitals\.08 \(Method of Blood Pressure Measurement\): expected one of the codes "3308001", .*; got "3308002"$/);
   });
 
   it('xsd:pattern — anchored XSD patterns (ZIP), dateTime needs seconds and a UTC offset', () => {
@@ -124,7 +124,7 @@ describe('validateXsd on a whole document', () => {
       ruleId: 'xsd:range',
       severity: 'ERROR',
       path: '/EMSDataSet/Header/PatientCareReport[1]/eVitals/eVitals.VitalGroup[2]/eVitals.BloodPressureGroup/eVitals.06',
-      message: 'eVitals.06: expected a value at most 500; got "999"',
+      message: 'eVitals.06 (SBP (Systolic Blood Pressure)): expected a value at most 500; got "999"',
     }]);
   });
 

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '@field/shared-model';
 import type { NemsisElement } from '../tree';
-import { checkContent } from './check-content';
+import { checkContent, nameWithLabel } from './check-content';
 import { checkSimpleValue } from './check-simple-value';
 import type { ElementDef } from './model';
 import { getElementDefinition, ROOT_ELEMENT, summarizeContent } from './schema';
@@ -86,7 +86,7 @@ function validateElement(element: NemsisElement, def: ElementDef, path: string, 
     if (problem) {
       const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
       const got = value === '' ? 'it is empty' : `got "${shown}"`;
-      findings.push(error(problem.rule, path, `${element.name}: expected ${problem.expected}; ${got}`));
+      findings.push(error(problem.rule, path, `${nameWithLabel(element.name)}: expected ${problem.expected}; ${got}`));
     }
     return;
   }
