@@ -13,3 +13,4 @@ export { LIMITS_135_271, checkHemsAssignments, requiredRestAfterHemsAssignment }
 export { RISK_ANALYSIS_ITEMS, checkRiskAnalysis, type RiskAnalysis, type RiskItemDefinition } from './risk-analysis-135-617';
 export { checkVfrFuelReserve, requiredVfrReserveMinutes, type VfrFuelPlan } from './fuel-reserve-135-209';
 export { validatePilotLog, type ValidatePilotLogOptions } from './validate-pilot-log';
+export { validateFlightOperation, type FlightOperation } from './validate-flight-operation';
