@@ -5,12 +5,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildGeneratedFiles, PACKAGE_DIR, writeGeneratedFiles } from './gen';
+import { buildGeneratedFiles, OWNED_PATHS, PACKAGE_DIR, writeGeneratedFiles } from './gen';
 
+/** Files under `dir` that this generator owns (other generators' sub-folders are not ours to check). */
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => relative(dir, join(d.parentPath, d.name)))
+    .filter((file) => OWNED_PATHS.some((owned) => file === owned || file.startsWith(`${owned}/`)))
     .sort();
 }
 

@@ -20,9 +20,15 @@ export function buildGeneratedFiles(assetsDir = join(PACKAGE_DIR, 'assets')): Ma
   return emitGenerated({ model, dictionary, codes });
 }
 
-/** Writes the generated files into `outDir` (wiped first). */
+/**
+ * What this generator owns inside `src/generated/` (other generators — Schematron, NERIS — write their own
+ * sub-folders there, which must survive a run).
+ */
+export const OWNED_PATHS = ['index.ts', 'elements', 'types'];
+
+/** Writes the generated files into `outDir`, replacing only the paths this generator owns. */
 export function writeGeneratedFiles(outDir: string, files: Map<string, string>): void {
-  rmSync(outDir, { recursive: true, force: true });
+  for (const owned of OWNED_PATHS) rmSync(join(outDir, owned), { recursive: true, force: true });
   for (const [path, contents] of files) {
     const target = join(outDir, path);
     mkdirSync(dirname(target), { recursive: true });
