@@ -1,4 +1,4 @@
-import { defineFieldAppConfig } from '../../vite.config.base';
+import { defineFieldAppConfig } from '../../vite.config.base.ts';
 
 export default defineFieldAppConfig({
   id: 'console',
