@@ -16,10 +16,40 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   if (/\\u0000/i.test(text)) {
     throw new ApiError('bad_request', 'the body contains a NUL character (\\u0000), which cannot be stored');
   }
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (err) {
     throw new ApiError('bad_request', `the body is not valid JSON: ${(err as Error).message}`);
+  }
+  checkStorable(body, /\\u[dD][89a-fA-F]/.test(text));
+  return body;
+}
+
+/** Deeper than any document the apps write; deeper bodies would overflow recursive code (merge, compare, stringify). */
+export const maxJsonDepth = 64;
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * 400 for JSON that parses but cannot be processed or stored: nesting deeper than `maxJsonDepth`,
+ * or (when the text has surrogate escapes) an unpaired UTF-16 surrogate, which Postgres jsonb rejects.
+ */
+function checkStorable(body: unknown, mayHaveSurrogates: boolean): void {
+  const stack: [unknown, number][] = [[body, 1]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [value, depth] = item;
+    if (typeof value === 'string') {
+      if (mayHaveSurrogates && loneSurrogate.test(value)) {
+        throw new ApiError('bad_request', 'the body contains an unpaired UTF-16 surrogate (\\ud800-\\udfff), which cannot be stored');
+      }
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > maxJsonDepth) throw new ApiError('bad_request', `the body is nested deeper than ${maxJsonDepth} levels`);
+    for (const [key, child] of Object.entries(value)) {
+      if (mayHaveSurrogates) stack.push([key, depth]);
+      stack.push([child, depth + 1]);
+    }
   }
 }
 

@@ -9,6 +9,7 @@ export interface Checkpoint {
   id: string;
 }
 
+const maxTxid = 2n ** 63n - 1n;
 const pattern = /^(\d{1,20})\.([A-Za-z0-9_-]*)$/;
 
 export function encodeCheckpoint(cp: Checkpoint): string {
@@ -22,5 +23,11 @@ export function decodeCheckpoint(text: string | undefined): Checkpoint | undefin
   if (!match || text.length > 400) {
     throw new ApiError('bad_request', 'checkpoint is not one this server issued; send back the string you received');
   }
-  return { txid: BigInt(match[1] ?? '0'), id: Buffer.from(match[2] ?? '', 'base64url').toString('utf8') };
+  const txid = BigInt(match[1] ?? '0');
+  const id = Buffer.from(match[2] ?? '', 'base64url').toString('utf8');
+  // Only what encodeCheckpoint can produce: a txid within bigint, an id that round-trips and has no NUL.
+  if (txid > maxTxid || encodeCheckpoint({ txid, id }) !== text || id.includes('\u0000')) {
+    throw new ApiError('bad_request', 'checkpoint is not one this server issued; send back the string you received');
+  }
+  return { txid, id };
 }

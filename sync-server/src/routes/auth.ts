@@ -31,7 +31,8 @@ export function authRoutes(deps: SessionDeps) {
 
   app.post('/portal', perAddress, async (c) => {
     const body = requireStringFields(await readJsonBody(c), ['accountNumber', 'dateOfService', 'lastName']);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(body.dateOfService)) {
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(body.dateOfService) ? new Date(`${body.dateOfService}T00:00:00Z`) : undefined;
+    if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== body.dateOfService || day.getUTCFullYear() < 1) {
       throw new ApiError('bad_request', '"dateOfService" must be a date like 2026-11-01');
     }
     perAccount.hit(`${clientAddress(c)}|portal/${body.accountNumber}`);
