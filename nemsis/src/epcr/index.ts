@@ -1,0 +1,9 @@
+export { toNemsisEmsDataSet, toNemsisPatientCareReport } from './to-nemsis';
+export { fromNemsisEmsDataSet, type FromNemsisEmsDataSetOptions, type ImportedPatientCareReports } from './from-nemsis';
+export {
+  validatePatientCareReport, checkCompletionRules, validationOnlyContext, type ValidatePatientCareReportOptions,
+} from './validate-patient-care-report';
+export { epcrFieldForElement, elementForEpcrField } from './field-map';
+export { epcrPathForLocation } from './finding-path';
+export { formatNemsisDateTime, parseNemsisDateTime } from './date-time';
+export type { EpcrExportContext, EpcrAgencyContext, EpcrIncidentContext, EpcrUnitContext } from './export-context';
