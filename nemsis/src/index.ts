@@ -10,3 +10,4 @@ export { translateXsdPattern, compileXsdPattern, XsdRegexError } from './xsd/xsd
 export type { ElementDef, SimpleTypeDef, ParticleDef, AttributeDef, ElementDictionaryEntry, NemsisUsage } from './xsd/model';
 export { validateEmsDataSet, type ValidateEmsDataSetOptions, type RulePack, type RulePackFunction } from './validate';
 export { validateSchematron, compileSchematron, compileSchematronSchema, parseSchematron, getNationalEmsRules, severityOfRole, SchematronCompileError, XPathSyntaxError, XPathDynamicError, type ValidateSchematronOptions, type SchematronRules, type SchematronSchema, type FiredRule } from './schematron/index';
+export * from './epcr/index';
