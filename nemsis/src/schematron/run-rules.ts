@@ -2,7 +2,7 @@ import type { Finding } from '../tree';
 import type { CompiledCheck, CompiledPattern, CompiledRule, SchematronRules } from './compile-rules';
 import { Scope, type EvalContext, type Environment } from './xpath/context';
 import { XPathDynamicError } from './xpath/errors';
-import { attributesOf, compareDocumentOrder, isNode, locationOf, type XDocument, type XNode } from './xpath/nodes';
+import { attributesOf, isNode, locationOf, type XDocument, type XNode } from './xpath/nodes';
 import type { XTemporal } from './xpath/temporal';
 import { atomize, stringOf, Untyped } from './xpath/values';
 import { createKeyLookup } from './key-index';
@@ -23,8 +23,6 @@ export interface RunSchematronOptions {
 interface PatternPlan {
   /** Rules in order for an element name (named rules merged with wildcard rules); fewer without attributes. */
   rulesFor(name: string, hasAttributes: boolean): CompiledRule[];
-  /** Element names the pattern can match, or undefined when any element may match. */
-  names: string[] | undefined;
   attributeRules: CompiledRule[];
   documentRules: CompiledRule[];
 }
@@ -62,7 +60,6 @@ function planOf(pattern: CompiledPattern): PatternPlan {
       }
       return rules;
     },
-    names: wildcard.length > 0 ? undefined : [...byName.keys()],
     attributeRules: uniqueSorted(attributeRules),
     documentRules: uniqueSorted(documentRules),
   };
@@ -70,13 +67,6 @@ function planOf(pattern: CompiledPattern): PatternPlan {
   return plan;
 }
 
-function elementsToVisit(doc: XDocument, plan: PatternPlan): XNode[] {
-  if (!plan.names) return doc.elements;
-  const lists = plan.names.map((n) => doc.byName.get(n)).filter((l): l is XNode[] => l !== undefined);
-  if (lists.length === 0) return [];
-  if (lists.length === 1) return lists[0] as XNode[];
-  return lists.flat().sort(compareDocumentOrder);
-}
 
 function buildMessage(check: CompiledCheck, ctx: EvalContext): string {
   let text = '';
@@ -117,8 +107,13 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
   const scope = globals;
   const runEnv: Environment = { now: options.now, key: createKeyLookup(rules, env, scope) };
 
-  const fire = (pattern: CompiledPattern, rule: CompiledRule, node: XNode): void => {
-    options.onRuleFired?.({ patternId: pattern.id, ruleId: rule.id, context: rule.context.source, path: locationOf(node) });
+  const patterns = rules.patterns;
+  const buckets: Finding[][] = patterns.map(() => []);
+  const traces: FiredRule[][] = patterns.map(() => []);
+  const tracing = options.onRuleFired !== undefined;
+
+  const fire = (p: number, rule: CompiledRule, node: XNode): void => {
+    if (tracing) traces[p]?.push({ patternId: patterns[p]?.id ?? '', ruleId: rule.id, context: rule.context.source, path: locationOf(node) });
     const siblings = node.parent?.children.length ?? 1;
     const base: EvalContext = { item: node, position: node.index + 1, size: siblings, current: node, scope, env: runEnv };
     let letScope = scope;
@@ -138,31 +133,80 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
         fires = true;
         problem = ` (the rule could not be evaluated: ${err.message})`;
       }
-      if (fires) findings.push({ ruleId: check.ruleId, severity: check.severity, path: locationOf(node), message: buildMessage(check, ctx) + problem });
+      if (fires) {
+        buckets[p]?.push({ ruleId: check.ruleId, severity: check.severity, path: locationOf(node), message: buildMessage(check, ctx) + problem });
+      }
     }
   };
 
-  const visit = (pattern: CompiledPattern, candidates: CompiledRule[], node: XNode): void => {
+  const visit = (p: number, candidates: CompiledRule[], node: XNode): void => {
     for (const rule of candidates) {
       if (rule.context.matches(node, runEnv, scope)) {
-        fire(pattern, rule, node);
+        fire(p, rule, node);
         return;
       }
     }
   };
 
-  for (const pattern of rules.patterns) {
-    const plan = planOf(pattern);
-    if (plan.documentRules.length > 0) visit(pattern, plan.documentRules, doc.root);
-    for (const node of elementsToVisit(doc, plan)) {
-      let hasAttributes = false;
-      for (const _ in node.source?.attributes) {
-        hasAttributes = true;
-        break;
+  // One walk over the document serves every pattern; findings are kept per pattern so that they come
+  // out pattern by pattern, each in document order, as the official SVRL lists them.
+  const dispatch = dispatchOf(rules);
+  for (const p of dispatch.documentPatterns) visit(p, planOf(patterns[p] as CompiledPattern).documentRules, doc.root);
+  for (const node of doc.elements) {
+    let hasAttributes = false;
+    for (const _ in node.source?.attributes) {
+      hasAttributes = true;
+      break;
+    }
+    for (const entry of dispatch.entriesFor(node.name, hasAttributes)) visit(entry.pattern, entry.rules, node);
+    if (hasAttributes) {
+      for (const p of dispatch.attributePatterns) {
+        for (const attr of attributesOf(node)) visit(p, planOf(patterns[p] as CompiledPattern).attributeRules, attr);
       }
-      const candidates = plan.rulesFor(node.name, hasAttributes);
-      if (candidates.length > 0) visit(pattern, candidates, node);
-      if (plan.attributeRules.length > 0) for (const attr of attributesOf(node)) visit(pattern, plan.attributeRules, attr);
     }
   }
+  for (let p = 0; p < patterns.length; p++) {
+    for (const finding of buckets[p] ?? []) findings.push(finding);
+    if (tracing) for (const event of traces[p] ?? []) options.onRuleFired?.(event);
+  }
+}
+
+interface DispatchEntry {
+  pattern: number;
+  rules: CompiledRule[];
+}
+
+interface Dispatch {
+  /** For an element name: the patterns that may fire on it and their candidate rules, in pattern order. */
+  entriesFor(name: string, hasAttributes: boolean): DispatchEntry[];
+  documentPatterns: number[];
+  attributePatterns: number[];
+}
+
+const dispatches = new WeakMap<SchematronRules, Dispatch>();
+
+function dispatchOf(rules: SchematronRules): Dispatch {
+  const cached = dispatches.get(rules);
+  if (cached) return cached;
+  const plansInOrder = rules.patterns.map(planOf);
+  const byKey = new Map<string, DispatchEntry[]>();
+  const dispatch: Dispatch = {
+    entriesFor(name, hasAttributes) {
+      const key = hasAttributes ? `@${name}` : name;
+      let entries = byKey.get(key);
+      if (!entries) {
+        entries = [];
+        plansInOrder.forEach((plan, pattern) => {
+          const candidates = plan.rulesFor(name, hasAttributes);
+          if (candidates.length > 0) entries?.push({ pattern, rules: candidates });
+        });
+        byKey.set(key, entries);
+      }
+      return entries;
+    },
+    documentPatterns: plansInOrder.flatMap((plan, p) => (plan.documentRules.length > 0 ? [p] : [])),
+    attributePatterns: plansInOrder.flatMap((plan, p) => (plan.attributeRules.length > 0 ? [p] : [])),
+  };
+  dispatches.set(rules, dispatch);
+  return dispatch;
 }

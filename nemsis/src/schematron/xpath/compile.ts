@@ -243,14 +243,19 @@ function forEachBinding(ctx: EvalContext, sources: Evaluator[], names: string[],
 const GENERAL_OPS = new Set(['=', '!=', '<', '<=', '>', '>=']);
 const FLIPPED: Record<string, string> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
-/** True when a node has the attribute an `@name` test names (prefixed tests need a prefixed attribute). */
-export function hasAttribute(item: Item | undefined, local: string, prefixed: boolean): boolean {
-  if (item === undefined || !isNode(item) || item.kind !== 'element' || !item.source) return false;
+/** The value of the attribute an `@name` test names (prefixed tests need a prefixed attribute). */
+export function attributeValue(item: Item | undefined, local: string, prefixed: boolean): string | undefined {
+  if (item === undefined || !isNode(item) || item.kind !== 'element' || !item.source) return undefined;
   const attributes = item.source.attributes;
-  if (!prefixed) return attributes[local] !== undefined;
+  if (!prefixed) return attributes[local];
   const suffix = `:${local}`;
-  for (const name in attributes) if (name.endsWith(suffix)) return true;
-  return false;
+  for (const name in attributes) if (name.endsWith(suffix)) return attributes[name];
+  return undefined;
+}
+
+/** True when a node has the attribute an `@name` test names. */
+export function hasAttribute(item: Item | undefined, local: string, prefixed: boolean): boolean {
+  return attributeValue(item, local, prefixed) !== undefined;
 }
 
 /**
@@ -271,6 +276,15 @@ export function compileBoolean(expr: Expr, state: CompileState): BooleanEvaluato
     const other = compileExpr(literalOnRight ? expr.left : expr.right, state);
     const op = literalOnRight ? expr.op : (FLIPPED[expr.op] ?? expr.op);
     const literalSeq: Sequence = [literal];
+    const otherExpr = literalOnRight ? expr.left : expr.right;
+    if (otherExpr.kind === 'step' && otherExpr.axis === 'attribute' && otherExpr.test.kind === 'name' && otherExpr.predicates.length === 0) {
+      // `@name = 'literal'`: read the attribute value without building attribute nodes.
+      const { local, prefixed } = otherExpr.test;
+      return (ctx) => {
+        const value = attributeValue(ctx.item, local, prefixed);
+        return value !== undefined && generalCompare(op, [value], literalSeq);
+      };
+    }
     return (ctx) => generalCompare(op, other(ctx), literalSeq);
   }
   if (expr.kind === 'call' && expr.name === 'not' && expr.args.length === 1) {
