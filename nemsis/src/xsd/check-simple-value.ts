@@ -39,8 +39,29 @@ const BOUNDS: ['minInclusive' | 'maxInclusive' | 'minExclusive' | 'maxExclusive'
   ['maxExclusive', 'less than', (v, b) => v < b],
 ];
 
+const enumerations = new WeakMap<SimpleTypeDef, Set<string>>();
+
+function enumerationOf(def: SimpleTypeDef): Set<string> {
+  let set = enumerations.get(def);
+  if (!set) {
+    set = new Set(def.enumeration);
+    enumerations.set(def, set);
+  }
+  return set;
+}
+
+/** Length in characters as XSD counts them (code points, not UTF-16 units). */
+function codePointLength(value: string): number {
+  let n = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+}
+
 function checkFacets(def: SimpleTypeDef, value: string, primitive: Primitive): ValueProblem | undefined {
-  if (def.enumeration && !def.enumeration.includes(value)) {
+  if (def.enumeration && !enumerationOf(def).has(value)) {
     return { rule: 'xsd:enumeration', expected: `one of the codes ${listValues(def.enumeration)}` };
   }
   for (const pattern of def.patterns ?? []) {
@@ -48,7 +69,8 @@ function checkFacets(def: SimpleTypeDef, value: string, primitive: Primitive): V
     if (primitive === 'dateTime') return { rule: 'xsd:pattern', expected: 'a date and time with seconds and a UTC offset, like 2025-04-03T14:05:00-05:00' };
     return { rule: 'xsd:pattern', expected: `text matching the pattern ${pattern}` };
   }
-  const length = [...value].length;
+  const hasLengthFacet = def.length !== undefined || def.minLength !== undefined || def.maxLength !== undefined;
+  const length = hasLengthFacet ? codePointLength(value) : 0;
   if (def.length !== undefined && length !== def.length) return { rule: 'xsd:length', expected: `exactly ${def.length} characters` };
   if (def.minLength !== undefined && length < def.minLength) return { rule: 'xsd:length', expected: `at least ${def.minLength} characters` };
   if (def.maxLength !== undefined && length > def.maxLength) return { rule: 'xsd:length', expected: `at most ${def.maxLength} characters` };

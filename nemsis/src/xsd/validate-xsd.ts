@@ -6,7 +6,7 @@ import type { Finding } from '@field/shared-model';
 import type { NemsisElement } from '../tree';
 import { checkContent, nameWithLabel } from './check-content';
 import { checkSimpleValue } from './check-simple-value';
-import type { ElementDef } from './model';
+import type { AttributeDef, ElementDef } from './model';
 import { getElementDefinition, ROOT_ELEMENT, summarizeContent } from './schema';
 
 /** Attributes from the XML Schema instance namespace that any element may carry. */
@@ -16,69 +16,93 @@ function error(ruleId: string, path: string, message: string): Finding {
   return { ruleId, severity: 'ERROR', path, message };
 }
 
-/** Location steps for the children: `[n]` on repeatable elements (and duplicates), none on the single Header. */
-function childPaths(parentPath: string, parentDef: ElementDef, children: NemsisElement[]): string[] {
-  const { repeatable } = summarizeContent(parentDef);
-  const totals = new Map<string, number>();
-  for (const c of children) totals.set(c.name, (totals.get(c.name) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  return children.map((c) => {
-    const n = (seen.get(c.name) ?? 0) + 1;
-    seen.set(c.name, n);
-    const total = totals.get(c.name) ?? 1;
-    const indexed = total > 1 || (repeatable.has(c.name) && c.name !== 'Header');
-    return `${parentPath}/${c.name}${indexed ? `[${n}]` : ''}`;
-  });
+/**
+ * Where an element sits; the XPath-like string is only built when a finding needs it. Steps carry `[n]`
+ * on repeatable elements (and on duplicates), none on the single Header.
+ */
+interface Location {
+  /** Path of the root of the validation (e.g. `/EMSDataSet`). */
+  base?: string;
+  parent?: Location;
+  parentElement?: NemsisElement;
+  parentDef?: ElementDef;
+  element: NemsisElement;
 }
 
-function checkAttributes(element: NemsisElement, def: ElementDef, path: string, findings: Finding[]): void {
-  const declared = new Map((def.attributes ?? []).map((a) => [a.name, a]));
-  for (const [name, value] of Object.entries(element.attributes)) {
+function renderPath(loc: Location): string {
+  if (loc.base !== undefined || !loc.parent || !loc.parentElement || !loc.parentDef) return loc.base ?? `/${loc.element.name}`;
+  const name = loc.element.name;
+  let position = 0;
+  let total = 0;
+  for (const sibling of loc.parentElement.children) {
+    if (sibling.name !== name) continue;
+    total++;
+    if (sibling === loc.element) position = total;
+  }
+  const indexed = total > 1 || (summarizeContent(loc.parentDef).repeatable.has(name) && name !== 'Header');
+  return `${renderPath(loc.parent)}/${name}${indexed ? `[${position}]` : ''}`;
+}
+
+const declaredAttributes = new WeakMap<ElementDef, Map<string, AttributeDef>>();
+
+function attributesOf(def: ElementDef): Map<string, AttributeDef> {
+  let map = declaredAttributes.get(def);
+  if (!map) {
+    map = new Map((def.attributes ?? []).map((a) => [a.name, a]));
+    declaredAttributes.set(def, map);
+  }
+  return map;
+}
+
+function checkAttributes(element: NemsisElement, def: ElementDef, loc: Location, findings: Finding[]): void {
+  const declared = attributesOf(def);
+  for (const name in element.attributes) {
     if (name === 'xsi:nil' || XSI_ALLOWED.has(name)) continue;
+    const value = element.attributes[name] ?? '';
     const decl = declared.get(name);
     const rule = name === 'NV' ? 'xsd:nv' : name === 'PN' ? 'xsd:pn' : 'xsd:attribute';
     if (!decl) {
       const what = name === 'NV' ? 'a Not Value (NV)' : name === 'PN' ? 'a Pertinent Negative (PN)' : `the attribute ${name}`;
-      findings.push(error(rule, path, `${element.name} does not accept ${what}`));
+      findings.push(error(rule, renderPath(loc), `${element.name} does not accept ${what}`));
       continue;
     }
     const problem = checkSimpleValue(decl.type, value);
-    if (problem) findings.push(error(rule, path, `${name}="${value}" on ${element.name} is not valid: expected ${problem.expected}`));
+    if (problem) findings.push(error(rule, renderPath(loc), `${name}="${value}" on ${element.name} is not valid: expected ${problem.expected}`));
   }
-  for (const decl of def.attributes ?? []) {
+  if (!def.attributes) return;
+  for (const decl of def.attributes) {
     if (decl.required && !(decl.name in element.attributes)) {
-      findings.push(error('xsd:attribute', path, `${element.name} is missing the required attribute ${decl.name}`));
+      findings.push(error('xsd:attribute', renderPath(loc), `${element.name} is missing the required attribute ${decl.name}`));
     }
   }
 }
 
 /** Checks xsi:nil; returns true when the element is nilled (its content is then not validated further). */
-function checkNil(element: NemsisElement, def: ElementDef, path: string, findings: Finding[]): boolean {
+function checkNil(element: NemsisElement, def: ElementDef, loc: Location, findings: Finding[]): boolean {
   const nil = element.attributes['xsi:nil'];
   if (nil === undefined) return false;
   // XSD: xsi:nil (even "false") may only appear on a nillable element.
   if (!def.nillable) {
-    findings.push(error('xsd:nil', path, `${element.name} cannot carry xsi:nil (it cannot be left empty); it needs a value`));
+    findings.push(error('xsd:nil', renderPath(loc), `${element.name} cannot carry xsi:nil (it cannot be left empty); it needs a value`));
     return nil.trim() === 'true' || nil.trim() === '1';
   }
   if (!['true', 'false', '1', '0'].includes(nil.trim())) {
-    findings.push(error('xsd:nil', path, `xsi:nil on ${element.name} must be "true" or "false", not "${nil}"`));
+    findings.push(error('xsd:nil', renderPath(loc), `xsi:nil on ${element.name} must be "true" or "false", not "${nil}"`));
     return false;
   }
   if (nil.trim() !== 'true' && nil.trim() !== '1') return false;
   if (element.children.length > 0 || (element.text !== undefined && element.text !== '')) {
-    findings.push(error('xsd:nil', path, `${element.name} is marked xsi:nil="true" and must be empty`));
+    findings.push(error('xsd:nil', renderPath(loc), `${element.name} is marked xsi:nil="true" and must be empty`));
   }
   return true;
 }
 
-function validateElement(element: NemsisElement, def: ElementDef, path: string, findings: Finding[]): void {
-  checkAttributes(element, def, path, findings);
-  if (checkNil(element, def, path, findings)) return;
+function validateElement(element: NemsisElement, def: ElementDef, loc: Location, findings: Finding[]): void {
+  if (def.attributes || !isEmpty(element.attributes)) checkAttributes(element, def, loc, findings);
+  if (element.attributes['xsi:nil'] !== undefined && checkNil(element, def, loc, findings)) return;
   if (def.valueType !== undefined) {
     if (element.children.length > 0) {
-      const problems = checkContent(def, element.children);
-      for (const p of problems) findings.push(error(p.rule, path, p.message));
+      for (const p of checkContent(def, element.children)) findings.push(error(p.rule, renderPath(loc), p.message));
       return;
     }
     const value = element.text ?? '';
@@ -86,23 +110,29 @@ function validateElement(element: NemsisElement, def: ElementDef, path: string, 
     if (problem) {
       const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
       const got = value === '' ? 'it is empty' : `got "${shown}"`;
-      findings.push(error(problem.rule, path, `${nameWithLabel(element.name)}: expected ${problem.expected}; ${got}`));
+      findings.push(error(problem.rule, renderPath(loc), `${nameWithLabel(element.name)}: expected ${problem.expected}; ${got}`));
     }
     return;
   }
   if (element.text !== undefined && element.text.trim() !== '') {
-    findings.push(error('xsd:datatype', path, `${element.name} holds child elements only, not text`));
+    findings.push(error('xsd:datatype', renderPath(loc), `${element.name} holds child elements only, not text`));
   }
-  const paths = childPaths(path, def, element.children);
+  const childLocation = (child: NemsisElement): Location => ({ parent: loc, parentElement: element, parentDef: def, element: child });
   for (const p of checkContent(def, element.children)) {
-    findings.push(error(p.rule, p.childIndex === undefined ? path : (paths[p.childIndex] ?? path), p.message));
+    const child = p.childIndex === undefined ? undefined : element.children[p.childIndex];
+    findings.push(error(p.rule, renderPath(child ? childLocation(child) : loc), p.message));
   }
   const { allowed } = summarizeContent(def);
-  element.children.forEach((child, i) => {
+  for (const child of element.children) {
     // Children not allowed here were reported above and are not checked further.
     const childDef = allowed.has(child.name) ? getElementDefinition(child.name) : undefined;
-    if (childDef) validateElement(child, childDef, paths[i] ?? path, findings);
-  });
+    if (childDef) validateElement(child, childDef, childLocation(child), findings);
+  }
+}
+
+function isEmpty(record: Record<string, string>): boolean {
+  for (const _ in record) return false;
+  return true;
 }
 
 /**
@@ -117,7 +147,7 @@ export function validateXsd(root: NemsisElement): Finding[] {
     findings.push(error('xsd:unknown-element', path, `the root element must be ${ROOT_ELEMENT}, not ${root.name}`));
     return findings;
   }
-  validateElement(root, def, path, findings);
+  validateElement(root, def, { base: path, element: root }, findings);
   return findings;
 }
 
@@ -129,6 +159,6 @@ export function validateXsdElement(element: NemsisElement, path = `/${element.na
   const def = getElementDefinition(element.name);
   if (!def) return [error('xsd:unknown-element', path, `${element.name} is not a NEMSIS v3.5.1 EMSDataSet element`)];
   const findings: Finding[] = [];
-  validateElement(element, def, path, findings);
+  validateElement(element, def, { base: path, element }, findings);
   return findings;
 }
