@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type SyncServerApp } from './app';
 import { loadSigningKeys, type SigningKeys } from './auth/keys';
@@ -35,14 +36,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let inFlight = 0;
   let idle: (() => void) | undefined;
   const server: ServerType = serve({
-    fetch: async (req, env) => {
+    fetch: (req, env) => {
       inFlight += 1;
-      try {
-        return await app.fetch(req, env);
-      } finally {
+      // A request is done when its response has been written out, not when the handler returns:
+      // closing connections at that earlier moment would cut the answer of the last request off.
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
         inFlight -= 1;
         if (inFlight === 0) idle?.();
-      }
+      };
+      const outgoing = (env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+      outgoing?.once('close', finish);
+      const response = app.fetch(req, env);
+      if (!outgoing) Promise.resolve(response).then(finish, finish);
+      return response;
     },
     port: config.port,
     hostname: process.env.HOST ?? '127.0.0.1',
