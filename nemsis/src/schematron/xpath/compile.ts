@@ -3,6 +3,7 @@ import type { Expr } from './ast';
 import { compileNodeTest, isReverseAxis, selectAxis } from './axes';
 import { isPositionIndependent } from './analyze';
 import { castAtomic, isCastable } from './cast';
+import { compileSimplePath } from './simple-path';
 import { Scope, type EvalContext, type Evaluator } from './context';
 import { XPathDynamicError, XPathSyntaxError } from './errors';
 import { findFunction } from './functions';
@@ -129,6 +130,8 @@ function compileStep(expr: Extract<Expr, { kind: 'step' }>, state: CompileState)
 function compilePath(expr: Extract<Expr, { kind: 'path' }>, state: CompileState): Evaluator {
   const simplified = simplifyDescendant(expr);
   if (simplified) return compileExpr(simplified, state);
+  const simple = compileSimplePath(expr);
+  if (simple) return simple;
   const left = compileExpr(expr.left, state);
   const right = compileExpr(expr.right, state);
   const rightIsStep = expr.right.kind === 'step';
