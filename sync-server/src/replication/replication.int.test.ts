@@ -188,13 +188,20 @@ describe('validation gate', () => {
     expect(stored?.narrative).toBe('');
   });
 
-  it('completes a chart that passes', async () => {
+  it('completes a chart that passes the national NEMSIS rules, keeping its warnings', async () => {
+    const realistic = makePatientCareReport({ seed: 21, realistic: true, agencyId: 'demo', unitId: 'M1', createdBy: 'u-medic' });
     const doc = {
-      ...chart(21), status: 'completed', narrative: 'Transported without incident.', patient: { lastName: 'Rivera' },
-      disposition: { unitDisposition: '4227001' }, _deleted: false,
+      ...realistic, status: 'completed', _deleted: false,
+      // NEMSIS wants GNIS feature codes for cities, not names.
+      patient: { ...realistic.patient, address: { ...realistic.patient.address, city: '2411856' } },
+      disposition: { ...realistic.disposition, destinationCity: '2411856' },
     };
     const answer = await push(epcrs, medic, [{ newDocumentState: doc }]);
     expect(answer[0]?.status).toBe('completed');
+    const findings = answer[0]?.findings as { severity: string }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.severity === 'WARNING')).toBe(true);
+    expect((await serverCopy(epcrs, medic, doc.id))?.status).toBe('completed');
   });
 });
 
