@@ -36,7 +36,7 @@ const trees = samples.map((s) => parseNemsisXml(s.contents));
  */
 function cpuSeconds(): number {
   const own = process.cpuUsage();
-  let children = 0;
+  let children: number;
   try {
     // /proc/self/stat fields 16 and 17: cutime, cstime in clock ticks (100 per second on Linux).
     const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
