@@ -1,9 +1,76 @@
-import { AppShell } from '@field/kit';
+import {
+  AppShell, describeError, FieldClient, SessionManager, SyncStatusStore, useIdleLock, useSyncSnapshot,
+} from '@field/kit';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import './app.css';
+import { Workspace } from './workspace';
+import { SignInScreen } from './screens/sign-in-screen';
+import { LockScreen } from './screens/pin-screens';
 
+const idleLockMinutes = 10;
+
+function useSession(manager: SessionManager | undefined) {
+  return useSyncExternalStore(
+    (listener) => manager?.subscribe(listener) ?? (() => undefined),
+    () => manager?.session,
+  );
+}
+
+/** CrewLink: sign in once, then charts on the device, synced whenever there is a network. */
 export function App() {
+  const status = useMemo(() => new SyncStatusStore(), []);
+  const snapshot = useSyncSnapshot(status);
+  const [manager, setManager] = useState<SessionManager>();
+  const [client, setClient] = useState<FieldClient>();
+  const [error, setError] = useState<string>();
+  const session = useSession(manager);
+  const userKey = session ? `${session.user.agencyId}/${session.user.id}` : undefined;
+  const { locked, unlock } = useIdleLock(session?.pin !== undefined, idleLockMinutes);
+
+  useEffect(() => {
+    SessionManager.load().then(setManager, (e: unknown) => setError(`Cannot read this device's storage: ${describeError(e)}`));
+  }, []);
+
+  useEffect(() => {
+    if (!manager || !userKey) return;
+    let started: FieldClient | undefined;
+    let cancelled = false;
+    FieldClient.start({ appId: 'crewlink', session: manager, collections: ['epcrs', 'incidents'], status }).then((c) => {
+      if (cancelled) void c.stop();
+      else {
+        started = c;
+        setClient(c);
+      }
+    }, (e: unknown) => setError(`Cannot open the charts on this device: ${describeError(e)}`));
+    return () => {
+      cancelled = true;
+      void started?.stop();
+      setClient(undefined);
+    };
+  }, [manager, userKey, status]);
+
+  const signOut = async () => {
+    if (!manager) return;
+    try {
+      await client?.wipe();
+      await manager.logout();
+      setClient(undefined);
+    } catch (e) {
+      setError(`Sign-out did not finish: ${describeError(e)}`);
+    }
+  };
+
+  let body;
+  if (error) body = <p role="alert">{error}</p>;
+  else if (!manager) body = <p>Starting…</p>;
+  else if (!session) body = <SignInScreen session={manager} />;
+  else if (locked) body = <LockScreen session={manager} onUnlock={unlock} onSignOut={() => void signOut()} />;
+  else if (!client) body = <p>Opening charts…</p>;
+  else body = <Workspace client={client} session={manager} onSignOut={() => void signOut()} />;
+
   return (
-    <AppShell appName="CrewLink" sync={{ queued: 0, signedIn: false }}>
-      <p>Patient care reports and flight logs for EMS and flight crews, offline first.</p>
+    <AppShell appName="CrewLink" sync={snapshot}>
+      {body}
     </AppShell>
   );
 }
