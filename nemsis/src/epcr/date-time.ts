@@ -15,9 +15,23 @@ function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+const QUARTER_HOUR = 15 * 60_000;
+/** Offsets by zone and quarter hour: zones only change offset on quarter-hour instants, and Intl is slow. */
+const offsetCache = new Map<string, number>();
+
 /** Minutes east of UTC of `timeZone` at the instant `ms` (0 for UTC or an unknown zone name). */
 export function offsetMinutesAt(ms: number, timeZone: string): number {
   if (timeZone === 'UTC') return 0;
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  if (offsetCache.size > 10_000) offsetCache.clear();
+  const offset = lookUpOffset(ms, timeZone);
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function lookUpOffset(ms: number, timeZone: string): number {
   let name: string | undefined;
   try {
     name = offsetFormatter(timeZone).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value;

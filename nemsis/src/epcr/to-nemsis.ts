@@ -67,12 +67,15 @@ function textOf(kind: FieldMapping['kind'], value: unknown, timeZone: string): s
 
 function addLeaves(leaves: Map<string, NemsisElement[]>, mapping: FieldMapping, value: unknown, timeZone: string): void {
   const values = Array.isArray(value) ? (value as unknown[]) : [value];
-  const attributes = valueAttributes[mapping.element] ?? {};
-  const built = values.flatMap((v) => {
+  const attributes = valueAttributes[mapping.element];
+  let built = leaves.get(mapping.element);
+  for (const v of values) {
     const text = textOf(mapping.kind, v, timeZone);
-    return text === undefined ? [] : [makeLeaf(mapping.element, text, { ...attributes })];
-  });
-  if (built.length > 0) leaves.set(mapping.element, [...(leaves.get(mapping.element) ?? []), ...built]);
+    if (text === undefined) continue;
+    built ??= [];
+    built.push(makeLeaf(mapping.element, text, attributes ? { ...attributes } : {}));
+  }
+  if (built && built.length > 0) leaves.set(mapping.element, built);
 }
 
 function set(leaves: Map<string, NemsisElement[]>, element: string, text: string | undefined): void {
