@@ -33,19 +33,13 @@ export function App() {
 
   useEffect(() => {
     if (!manager || !userKey) return;
-    let started: FieldClient | undefined;
     let cancelled = false;
+    // The client keeps running across re-renders; only sign-out stops it (and wipes the data).
     FieldClient.start({ appId: 'crewlink', session: manager, collections: ['epcrs', 'incidents'], status }).then((c) => {
-      if (cancelled) void c.stop();
-      else {
-        started = c;
-        setClient(c);
-      }
+      if (!cancelled) setClient(c);
     }, (e: unknown) => setError(`Cannot open the charts on this device: ${describeError(e)}`));
     return () => {
       cancelled = true;
-      void started?.stop();
-      setClient(undefined);
     };
   }, [manager, userKey, status]);
 

@@ -27,6 +27,8 @@ export function nextEditedAt(previous: string | undefined, nowMs: number): strin
  * one replication per collection, the attachment store and the sync status they all feed.
  */
 export class FieldClient {
+  /** One client per user database in this page (React StrictMode starts effects twice). */
+  private static readonly running = new Map<string, Promise<FieldClient>>();
   private readonly replications: CollectionReplication[] = [];
   private readonly onOnline = () => {
     for (const replication of this.replications) replication.reconnect();
@@ -40,14 +42,26 @@ export class FieldClient {
     readonly attachments: AttachmentStore,
     private readonly session: SessionManager,
     private readonly now: () => number,
+    private readonly name: string,
   ) {}
 
-  static async start(options: StartFieldClientOptions): Promise<FieldClient> {
+  /** Starts (or returns the already running) client of the signed-in user. */
+  static start(options: StartFieldClientOptions): Promise<FieldClient> {
     const user = options.session.session?.user;
-    if (!user) throw new Error('Sign in first');
+    if (!user) return Promise.reject(new Error('Sign in first'));
+    const name = toDatabaseName(options.appId, [user.agencyId, user.id]);
+    let running = FieldClient.running.get(name);
+    if (!running) {
+      running = FieldClient.open(name, options);
+      FieldClient.running.set(name, running);
+      running.catch(() => FieldClient.running.delete(name));
+    }
+    return running;
+  }
+
+  private static async open(name: string, options: StartFieldClientOptions): Promise<FieldClient> {
     const status = options.status ?? new SyncStatusStore(options.now);
     void requestPersistentStorage(status);
-    const name = toDatabaseName(options.appId, [user.agencyId, user.id]);
     const db = await openFieldDatabase({ name, collections: options.collections });
     const ledger = await OutboxLedger.open(name);
     const attachments = new AttachmentStore({
@@ -55,7 +69,7 @@ export class FieldClient {
       onQueuedChange: (queued) => status.setQueuedUploads(queued),
       onError: (message) => (message ? status.reportError('attachments', message) : status.clearError('attachments')),
     });
-    const client = new FieldClient(db, ledger, status, attachments, options.session, options.now ?? Date.now);
+    const client = new FieldClient(db, ledger, status, attachments, options.session, options.now ?? Date.now, name);
     status.setSignedIn(true);
     status.setQueued(ledger.queued);
     ledger.subscribe(() => status.setQueued(ledger.queued));
@@ -101,6 +115,7 @@ export class FieldClient {
 
   /** Stops syncing (the data stays). */
   async stop(): Promise<void> {
+    FieldClient.running.delete(this.name);
     window.removeEventListener('online', this.onOnline);
     await Promise.all(this.replications.map((r) => r.stop()));
   }

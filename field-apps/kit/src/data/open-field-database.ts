@@ -51,7 +51,6 @@ export async function openFieldDatabase(options: OpenFieldDatabaseOptions): Prom
     name: options.name,
     storage: options.storage ?? (await defaultStorage()),
     multiInstance: true,
-    ignoreDuplicate: true,
   })) as unknown as FieldDatabase;
   const wanted = Object.fromEntries(options.collections.map((name) => [name, { schema: collections[name].schema as never }]));
   await db.addCollections(wanted);
