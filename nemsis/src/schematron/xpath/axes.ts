@@ -1,7 +1,8 @@
 import { REVERSE_AXES, type Axis, type NodeTest } from './ast';
 import { attributesOf, localNameOf, type XNode } from './nodes';
 
-export type NodePredicate = (node: XNode) => boolean;
+/** A node test; element name tests also carry the name, so child steps can use the per-node name index. */
+export type NodePredicate = ((node: XNode) => boolean) & { elementName?: string };
 
 /** Compiles a node test for an axis (the attribute axis's principal node kind is attribute). */
 export function compileNodeTest(test: NodeTest, axis: Axis): NodePredicate {
@@ -10,7 +11,9 @@ export function compileNodeTest(test: NodeTest, axis: Axis): NodePredicate {
     case 'name':
       if (principal === 'element') {
         const local = test.local;
-        return (n) => n.kind === 'element' && n.name === local;
+        const byName: NodePredicate = (n) => n.kind === 'element' && n.name === local;
+        byName.elementName = local;
+        return byName;
       }
       return (n) => n.kind === 'attribute' && localNameOf(n) === test.local && n.name.includes(':') === test.prefixed;
     case 'any-name':
@@ -35,6 +38,23 @@ function pushDescendants(node: XNode, out: XNode[], test: NodePredicate): void {
   }
 }
 
+const EMPTY_NODES: XNode[] = [];
+
+/** Children with a local name, from an index built on first use (wide containers are scanned once). */
+function childrenNamed(node: XNode, name: string): XNode[] {
+  let index = node.childIndex;
+  if (!index) {
+    index = new Map();
+    for (const child of node.children) {
+      const list = index.get(child.name);
+      if (list) list.push(child);
+      else index.set(child.name, [child]);
+    }
+    node.childIndex = index;
+  }
+  return index.get(name) ?? EMPTY_NODES;
+}
+
 function rootOf(node: XNode): XNode {
   let n = node;
   while (n.parent) n = n.parent;
@@ -49,6 +69,10 @@ export function selectAxis(axis: Axis, node: XNode, test: NodePredicate, limit =
   const out: XNode[] = [];
   switch (axis) {
     case 'child':
+      if (test.elementName !== undefined && node.children.length > 8) {
+        const named = childrenNamed(node, test.elementName);
+        return limit < named.length ? named.slice(0, limit) : named;
+      }
       for (const child of node.children) {
         if (test(child)) out.push(child);
         if (out.length >= limit) break;

@@ -24,6 +24,8 @@ export interface XNode {
   readonly source?: NemsisElement;
   /** Lazily built attribute nodes. */
   attributeNodes?: XNode[];
+  /** Lazily built index of element children by name (wide containers only). */
+  childIndex?: Map<string, XNode[]>;
   /** Lazily computed string value of a container. */
   stringValueCache?: string;
 }
