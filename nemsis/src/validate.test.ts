@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@field/shared-model';
 import { firstChild, type NemsisElement } from './tree';
+import { compileSchematron } from './schematron/index';
 import { validateEmsDataSet } from './validate';
 import { parseNemsisXml } from './xml/parse-xml';
 import { ASSETS_DIR } from './xsd/xmllint-for-tests';
@@ -50,5 +51,24 @@ describe('validateEmsDataSet', () => {
     expect(ids(findings)).toContain('xsd:cardinality');
     expect(findings.at(-1)).toEqual({ ruleId: 'rule-pack-1:failed', severity: 'ERROR', path: '/EMSDataSet',
       message: 'the rule pack rule-pack-1 could not run: lookup table missing' });
+  });
+});
+
+describe('a state Schematron pack given as data', () => {
+  const stateSch = `<?xml version="1.0" encoding="UTF-8"?>
+<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2" id="TX">
+  <sch:ns prefix="nem" uri="http://www.nemsis.org"/>
+  <sch:pattern id="tx_pcr">
+    <sch:rule context="nem:eRecord.01">
+      <sch:assert id="TX_e001" role="[ERROR]" test="starts-with(., 'TX-')">Texas PCR numbers start with TX-.</sch:assert>
+    </sch:rule>
+  </sch:pattern>
+</sch:schema>`;
+
+  it('runs after the national rules, with the state assert id and role', () => {
+    const texas = compileSchematron(stateSch);
+    const findings = validateEmsDataSet(load('2025-EMS-1-Overdose_v351.xml'), { now: NOW, schematronPacks: [texas] });
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['TX_e001', 'ERROR']]);
+    expect(findings[0]?.message).toContain('Texas PCR numbers start with TX-');
   });
 });
