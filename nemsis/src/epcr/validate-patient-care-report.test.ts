@@ -78,3 +78,11 @@ describe('epcrFieldForElement / elementForEpcrField', () => {
     expect(elementForEpcrField('status')).toBeUndefined();
   });
 });
+
+describe('export context problems', () => {
+  it('warns, without blocking, when the agency time zone is unknown', () => {
+    const findings = validatePatientCareReport(makeCompleteChart(), { ...testContext, timeZone: 'Mars/Olympus_Mons' }, { now: NOW });
+    expect(findings).toContainEqual(expect.objectContaining({ ruleId: 'epcr:time-zone', severity: 'WARNING' }));
+    expect(errors(findings)).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Finding, PatientCareReport } from '@field/shared-model';
 import { validateEmsDataSet, type ValidateEmsDataSetOptions } from '../validate';
+import { isKnownTimeZone } from './date-time';
 import type { EpcrExportContext } from './export-context';
 import { rewriteFinding } from './finding-path';
 import { toNemsisEmsDataSet } from './to-nemsis';
@@ -44,5 +45,9 @@ export function validatePatientCareReport(
   const root = toNemsisEmsDataSet(report, context);
   const { completionRules = true, ...validateOptions } = options;
   const findings = validateEmsDataSet(root, validateOptions).map((f) => rewriteFinding(report, f));
+  if (context.timeZone !== undefined && !isKnownTimeZone(context.timeZone)) {
+    findings.unshift({ ruleId: 'epcr:time-zone', severity: 'WARNING', path: 'times',
+      message: `The agency time zone "${context.timeZone}" is unknown; date/times are written in UTC (+00:00).` });
+  }
   return completionRules ? [...checkCompletionRules(report), ...findings] : findings;
 }
