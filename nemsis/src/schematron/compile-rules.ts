@@ -2,9 +2,11 @@ import type { Severity } from '../tree';
 import { compileMatchPattern, type MatchPattern } from './match-pattern';
 import { parseSchematron } from './parse-schematron';
 import type { MessagePart, SchematronSchema } from './schema-types';
+import { dependsOnContext } from './xpath/analyze';
 import { compileXPath, type CompiledXPath } from './xpath/compile';
 import { XPathSyntaxError } from './xpath/errors';
 import { buildDocument, type XNode } from './xpath/nodes';
+import type { Sequence } from './xpath/values';
 import { SchematronCompileError } from './xml-tree';
 
 export interface CompiledCheck {
@@ -35,6 +37,10 @@ export interface CompiledPattern {
 export interface CompiledVariable {
   readonly name: string;
   readonly select?: CompiledXPath;
+  /** The value does not depend on the document or the clock: computed once, then reused. */
+  readonly constant: boolean;
+  /** Cached value of a constant variable. */
+  value?: Sequence;
   /** Document node of a literal tree (an `xsl:variable` with content). */
   readonly tree?: XNode;
 }
@@ -96,14 +102,19 @@ function compileMessage(parts: MessagePart[], variables: ReadonlySet<string>, wh
 /** Compiles a Schematron schema held as data (see `parseSchematron`). Every XPath is compiled once, here. */
 export function compileSchematronSchema(schema: SchematronSchema): SchematronRules {
   const globals = new Set<string>();
+  const dependent = new Set<string>();
   const variables: CompiledVariable[] = [];
   for (const v of schema.variables) {
-    if (v.select !== undefined) variables.push({ name: v.name, select: compile(v.select, globals, `variable $${v.name}`) });
-    else {
+    if (v.select !== undefined) {
+      const select = compile(v.select, globals, `variable $${v.name}`);
+      const constant = !dependsOnContext(select.ast, dependent);
+      if (!constant) dependent.add(v.name);
+      variables.push({ name: v.name, select, constant });
+    } else {
       const root = v.content?.[0];
       const tree = root ? buildDocument(root).root : undefined;
       if (tree && (v.content?.length ?? 0) > 1) throw new SchematronCompileError(`variable $${v.name}: only one root element is supported`);
-      variables.push(tree ? { name: v.name, tree } : { name: v.name });
+      variables.push(tree ? { name: v.name, tree, constant: true } : { name: v.name, constant: true });
     }
     globals.add(v.name);
   }

@@ -4,7 +4,7 @@ import { Scope, type EvalContext, type Environment } from './xpath/context';
 import { XPathDynamicError } from './xpath/errors';
 import { attributesOf, isNode, locationOf, type XDocument, type XNode } from './xpath/nodes';
 import type { XTemporal } from './xpath/temporal';
-import { atomize, stringOf, Untyped } from './xpath/values';
+import { atomize, stringOf, Untyped, type Sequence } from './xpath/values';
 import { createKeyLookup } from './key-index';
 
 /** A rule that fired on a node (ISO Schematron: the first rule of a pattern whose context matches). */
@@ -100,8 +100,13 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
     if (variable.tree) globals = new Scope(parent, variable.name, [variable.tree]);
     else if (variable.select) {
       const select = variable.select;
-      globals = new Scope(parent, variable.name, undefined, () =>
-        select.evaluate({ item: doc.root, position: 1, size: 1, current: doc.root, scope: parent, env }));
+      const compute = (): Sequence => {
+        if (variable.value) return variable.value;
+        const value = select.evaluate({ item: doc.root, position: 1, size: 1, current: doc.root, scope: parent, env });
+        if (variable.constant) variable.value = value;
+        return value;
+      };
+      globals = new Scope(parent, variable.name, undefined, compute);
     } else globals = new Scope(parent, variable.name, []);
   }
   const scope = globals;

@@ -74,3 +74,80 @@ export function yieldsBooleanOrNodes(expr: Expr): boolean {
 export function isPositionIndependent(predicate: Expr): boolean {
   return yieldsBooleanOrNodes(predicate) && !usesPosition(predicate);
 }
+
+const CONTEXT_FUNCTIONS = new Set(['current', 'position', 'last', 'current-dateTime', 'current-date', 'key']);
+const CONTEXT_DEFAULT_ARG = new Set(['local-name', 'name', 'namespace-uri', 'string', 'number', 'string-length', 'normalize-space', 'root']);
+
+/**
+ * True when an expression may depend on the context item, the clock or a variable in `dependent`; a
+ * global variable whose value does not is computed once and reused across documents.
+ */
+export function dependsOnContext(expr: Expr, dependent: ReadonlySet<string>): boolean {
+  const any = (list: Expr[]): boolean => list.some((e) => dependsOnContext(e, dependent));
+  switch (expr.kind) {
+    case 'context':
+    case 'root':
+    case 'step':
+      return true;
+    case 'string':
+    case 'number':
+      return false;
+    case 'variable':
+      return dependent.has(expr.name);
+    case 'call':
+      return CONTEXT_FUNCTIONS.has(expr.name) || (expr.args.length === 0 && CONTEXT_DEFAULT_ARG.has(expr.name)) || any(expr.args);
+    case 'path':
+      return dependsOnContext(expr.left, dependent) || usesOutsideState(expr.right, dependent);
+    case 'filter':
+      return dependsOnContext(expr.base, dependent) || expr.predicates.some((p) => usesOutsideState(p, dependent));
+    case 'sequence':
+      return any(expr.items);
+    case 'binary':
+      return any([expr.left, expr.right]);
+    case 'negate':
+    case 'cast':
+    case 'instance-of':
+      return dependsOnContext(expr.operand, dependent);
+    case 'quantified':
+      return any(expr.bindings.map((b) => b.source)) || dependsOnContext(expr.test, dependent);
+    case 'for':
+      return any(expr.bindings.map((b) => b.source)) || dependsOnContext(expr.result, dependent);
+    case 'if':
+      return any([expr.condition, expr.then, expr.else]);
+  }
+}
+
+/** Inside a step or predicate the context is the selected node; only current(), the clock and variables leak in. */
+function usesOutsideState(expr: Expr, dependent: ReadonlySet<string>): boolean {
+  switch (expr.kind) {
+    case 'variable':
+      return dependent.has(expr.name);
+    case 'call':
+      return ['current', 'current-dateTime', 'current-date', 'key'].includes(expr.name) || expr.args.some((a) => usesOutsideState(a, dependent));
+    case 'step':
+      return expr.predicates.some((p) => usesOutsideState(p, dependent));
+    case 'path':
+      return usesOutsideState(expr.left, dependent) || usesOutsideState(expr.right, dependent);
+    case 'filter':
+      return usesOutsideState(expr.base, dependent) || expr.predicates.some((p) => usesOutsideState(p, dependent));
+    case 'sequence':
+      return expr.items.some((e) => usesOutsideState(e, dependent));
+    case 'binary':
+      return usesOutsideState(expr.left, dependent) || usesOutsideState(expr.right, dependent);
+    case 'negate':
+    case 'cast':
+    case 'instance-of':
+      return usesOutsideState(expr.operand, dependent);
+    case 'quantified':
+    case 'for':
+      return expr.bindings.some((b) => usesOutsideState(b.source, dependent)) ||
+        usesOutsideState(expr.kind === 'for' ? expr.result : expr.test, dependent);
+    case 'if':
+      return [expr.condition, expr.then, expr.else].some((e) => usesOutsideState(e, dependent));
+    case 'context':
+    case 'root':
+    case 'string':
+    case 'number':
+      return false;
+  }
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeElement, makeLeaf } from '../../tree';
+import { dependsOnContext } from './analyze';
 import { compileXPath } from './compile';
+import { parseXPath } from './parser';
 import { Scope, type EvalContext } from './context';
 import { XPathDynamicError, XPathSyntaxError } from './errors';
 import { buildDocument, isNode, locationOf, type XNode } from './nodes';
@@ -107,5 +109,19 @@ describe('XPath errors', () => {
   it('raises a typed dynamic error for a value that is not a dateTime', () => {
     expect(() => evaluate("xs:dateTime('yesterday')")).toThrow(XPathDynamicError);
     expect(() => evaluate("xs:dateTime('2025-02-30T00:00:00Z')")).toThrow(/FORG0001/);
+  });
+});
+
+describe('static analysis', () => {
+  it('tells which global variables can be computed once for every document', () => {
+    const none = new Set<string>();
+    expect(dependsOnContext(parseXPath('$lookup//*:nemSch_lookup_elements'), none)).toBe(false);
+    expect(dependsOnContext(parseXPath("()"), none)).toBe(false);
+    expect(dependsOnContext(parseXPath("$lookup//x[@name = 'a']"), none)).toBe(false);
+    expect(dependsOnContext(parseXPath('$perDocument//x'), new Set(['perDocument']))).toBe(true);
+    expect(dependsOnContext(parseXPath('//nem:eRecord.01'), none)).toBe(true);
+    expect(dependsOnContext(parseXPath('local-name()'), none)).toBe(true);
+    expect(dependsOnContext(parseXPath('current-dateTime()'), none)).toBe(true);
+    expect(dependsOnContext(parseXPath('$lookup//x[. = current()]'), none)).toBe(true);
   });
 });
