@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PatientCareReport } from '@field/shared-model';
+import { makePatientCareReport } from '@field/shared-model/testing';
 import { makeElement } from '../tree';
 import { parseNemsisXml } from '../xml/parse-xml';
 import { writeNemsisXml } from '../xml/write-xml';
@@ -74,6 +75,17 @@ describe('fromNemsisEmsDataSet', () => {
     const imported = reports[0];
     if (!imported) throw new Error('nothing imported');
     expect(mappedValues(imported)).toEqual(mappedValues(chart));
+  });
+
+  it('keeps a fresh draft through the round trip without inventing values for Not Recorded elements', () => {
+    const draft = makePatientCareReport({ seed: 9 });
+    const { reports } = fromNemsisEmsDataSet(parseNemsisXml(writeNemsisXml(toNemsisEmsDataSet(draft, testContext))), { now: IMPORTED_AT });
+    const imported = reports[0];
+    if (!imported) throw new Error('nothing imported');
+    expect(mappedValues(imported)).toEqual(mappedValues(draft));
+    expect(imported.patient).toEqual({});
+    expect(imported.vitals).toEqual([]);
+    expect(imported.medications).toEqual([]);
   });
 
   it('warns about values that do not fit the ePCR field instead of importing garbage', () => {
