@@ -9,6 +9,8 @@ const AXES = new Set<string>([
 const KIND_TESTS = new Set(['node', 'text', 'element', 'attribute', 'document-node', 'comment', 'processing-instruction']);
 const GENERAL_COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>=']);
 const VALUE_COMPARISONS = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
+/** Deeper nesting is refused with a syntax error rather than exhausting the stack. */
+const MAX_NESTING = 200;
 const OR_OPS = new Set(['or']);
 const AND_OPS = new Set(['and']);
 const ADDITIVE_OPS = new Set(['+', '-']);
@@ -80,7 +82,18 @@ class Parser {
     return items.length === 1 ? (items[0] as Expr) : { kind: 'sequence', items };
   }
 
+  private depth = 0;
+
   private parseExprSingle(): Expr {
+    if (++this.depth > MAX_NESTING) throw this.error(`expression nested deeper than ${MAX_NESTING} levels`);
+    try {
+      return this.parseExprSingleAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseExprSingleAt(): Expr {
     const t = this.peek();
     const after = this.peek(1);
     if (t.kind === 'name' && after.kind === 'variable' && (t.value === 'some' || t.value === 'every' || t.value === 'for')) {

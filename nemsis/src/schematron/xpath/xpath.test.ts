@@ -104,6 +104,7 @@ describe('XPath errors', () => {
     expect(() => compileXPath("'open")).toThrow(/unterminated string/);
     expect(() => compileXPath('frobnicate(.)')).toThrow(/unknown function frobnicate/);
     expect(() => compileXPath('$missing = 1')).toThrow(/\$missing is not declared/);
+    expect(() => compileXPath(`${'('.repeat(5000)}1${')'.repeat(5000)}`)).toThrow(/nested deeper than 200/);
   });
 
   it('raises a typed dynamic error for a value that is not a dateTime', () => {
