@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock';
 import type { ServerConfig } from './config';
 import { openDatabase, type Database } from './db/connect';
 import { seedDemoData } from './demo-data';
+import { warmUpValidationGates } from './replication/validation-gate';
 
 export interface RunningServer {
   app: SyncServerApp;
@@ -30,6 +31,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (config.demo) await seedDemoData(database);
   const keys = options.keys ?? (await loadSigningKeys(config.dataDir));
+  warmUpValidationGates();
   const app = createApp({
     database, keys, clock: options.clock ?? systemClock, corsOrigins: config.corsOrigins, appsDir: config.appsDir,
   });

@@ -70,3 +70,11 @@ export function gatePatientCareReport(doc: DocumentData): Finding[] {
 export const validationGates: Partial<Record<CollectionName, ValidationGate>> = {
   epcrs: gatePatientCareReport,
 };
+
+/**
+ * Runs every gate once on an empty document so the national rules are compiled (about a second)
+ * at start-up rather than inside the first completion's push transaction.
+ */
+export function warmUpValidationGates(): void {
+  for (const gate of Object.values(validationGates)) gate({ id: 'warm-up', agencyId: 'warm-up' });
+}
