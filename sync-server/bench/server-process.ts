@@ -23,6 +23,8 @@ export interface ServerProcess {
   baseUrl: string;
   /** Stops sampling and reads the peak; call before `stop()`. */
   readMemory(): MemoryFigures;
+  /** CPU time (user + system) the server process has used so far, in ms. */
+  readCpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,19 @@ function readStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined
     return match?.[1] === undefined ? undefined : Number(match[1]) * 1024;
   } catch {
     return undefined;
+  }
+}
+
+const clockTicksPerSecond = 100;
+
+function readCpuMs(pid: number): number {
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields overall.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
+  } catch {
+    return 0;
   }
 }
 
@@ -103,6 +118,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     pid,
     baseUrl,
     readMemory,
+    readCpuMs: () => readCpuMs(pid),
     async stop() {
       readMemory();
       child.kill('SIGTERM');

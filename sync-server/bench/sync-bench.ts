@@ -91,7 +91,6 @@ async function selectAllRaw(baseline: RawBaseline): Promise<{ count: number; ms:
 interface DeviceRun {
   outcomes: PushOutcome[];
   docs: number;
-  ms: number;
 }
 
 /** Every device pushes its own charts in a few small batches, one after another; all devices at once. */
@@ -101,44 +100,82 @@ async function runDevices(server: ServerProcess, tokens: readonly string[], firs
     batches: chunk(makeCharts(firstSeed + d * deviceBatches * deviceBatchSize, deviceBatches * deviceBatchSize), deviceBatchSize),
   }));
   const outcomes: PushOutcome[] = [];
-  const started = performance.now();
   await Promise.all(devices.map(async (device) => {
     for (const batch of device.batches) {
       outcomes.push(await pushRows(server.baseUrl, device.token, batch.map((doc) => ({ newDocumentState: doc }))));
     }
   }));
-  return { outcomes, docs: deviceCount * deviceBatches * deviceBatchSize, ms: performance.now() - started };
+  return { outcomes, docs: deviceCount * deviceBatches * deviceBatchSize };
 }
 
-function printReport(figures: {
-  database: string; baselineLabel: string; tokensNote: string;
-  pushHttp: number; pushRaw: number; pullHttp: number; pullRaw: number; pulledHttp: number; pulledRaw: number;
-  devices: DeviceRun; memory: MemoryFigures;
-}): void {
-  const { devices, memory } = figures;
+/** Wall time of one phase and the CPU the server and this bench process spent in it. */
+interface Phase<T> {
+  result: T;
+  ms: number;
+  serverCpuMs: number;
+  clientCpuMs: number;
+}
+
+async function measurePhase<T>(server: ServerProcess, run: () => Promise<T>): Promise<Phase<T>> {
+  const serverBefore = server.readCpuMs();
+  const clientBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await run();
+  const ms = performance.now() - started;
+  const client = process.cpuUsage(clientBefore);
+  return { result, ms, serverCpuMs: server.readCpuMs() - serverBefore, clientCpuMs: (client.user + client.system) / 1000 };
+}
+
+function formatPhase(name: string, phase: Phase<unknown>): string {
+  const share = (cpu: number) => `${(cpu / 1000).toFixed(1)} s (${Math.round((100 * cpu) / Math.max(1, phase.ms))}%)`;
+  return `  ${name.padEnd(8)} wall ${(phase.ms / 1000).toFixed(1)} s, server CPU ${share(phase.serverCpuMs)}, bench client CPU ${share(phase.clientCpuMs)}`;
+}
+
+interface Figures {
+  database: string;
+  baselineLabel: string;
+  tokensNote: string;
+  pushHttp: Phase<number>;
+  pushRawMs: number;
+  pullHttp: Phase<number>;
+  pullRaw: { count: number; ms: number };
+  devices: Phase<DeviceRun>;
+  memory: MemoryFigures;
+}
+
+function printReport(figures: Figures): void {
+  const { devices: devicePhase, memory } = figures;
+  const devices = devicePhase.result;
   const latencies = devices.outcomes.map((o) => o.ms);
   const errors = devices.outcomes.filter((o) => !o.ok);
-  const pushRatio = figures.pushRaw > 0 ? figures.pushHttp / figures.pushRaw : 0;
-  const pullRatio = figures.pullRaw > 0 ? figures.pullHttp / figures.pullRaw : 0;
+  const push = { http: perSecond(docCount, figures.pushHttp.ms), raw: perSecond(docCount, figures.pushRawMs) };
+  const pull = { http: perSecond(figures.pullHttp.result, figures.pullHttp.ms), raw: perSecond(figures.pullRaw.count, figures.pullRaw.ms) };
+  const ratio = (f: { http: number; raw: number }) => (f.raw > 0 ? f.http / f.raw : 0).toFixed(2);
   log('');
   log(`sync-server bench, ${new Date().toISOString()}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`);
   log(`database: ${figures.database}`);
   log(`raw baseline: ${figures.baselineLabel}, same table shape (jsonb data), same database, batches/pages of ${batchSize}`);
   log('');
   log(formatTable(['figure', 'HTTP', 'raw baseline', 'ratio', 'target'], [
-    [`push ${docCount} ePCRs, batches of ${batchSize}`, formatRate(figures.pushHttp), formatRate(figures.pushRaw), pushRatio.toFixed(2), `>= ${targets.push}`],
-    [`pull ${figures.pulledHttp} ePCRs, limit ${pullLimit}`, formatRate(figures.pullHttp), formatRate(figures.pullRaw), pullRatio.toFixed(2), `>= ${targets.pull}`],
-    [`${deviceCount} devices x ${deviceBatches} pushes of ${deviceBatchSize}`, formatRate(perSecond(devices.docs, devices.ms)), '', '', ''],
+    [`push ${docCount} ePCRs, batches of ${batchSize}`, formatRate(push.http), formatRate(push.raw), ratio(push), `>= ${targets.push}`],
+    [`pull ${figures.pullHttp.result} ePCRs, limit ${pullLimit}`, formatRate(pull.http), formatRate(pull.raw), ratio(pull), `>= ${targets.pull}`],
+    [`${deviceCount} devices x ${deviceBatches} pushes of ${deviceBatchSize}`, formatRate(perSecond(devices.docs, devicePhase.ms)), '', '', ''],
     ['  push latency p50 / p99', `${formatMs(percentile(latencies, 50))} / ${formatMs(percentile(latencies, 99))}`, '', '', ''],
     ['  errors', `${errors.length} of ${devices.outcomes.length} requests`, '', '', ''],
     ['server RSS at start / peak (VmHWM)', `${formatMiB(memory.startupRss)} / ${formatMiB(memory.peakRss)}`, '', '', ''],
   ]));
   log('');
-  log(formatRatioLine('push', figures.pushHttp, figures.pushRaw, targets.push));
-  log(formatRatioLine('pull', figures.pullHttp, figures.pullRaw, targets.pull));
+  log(formatRatioLine('push', push.http, push.raw, targets.push));
+  log(formatRatioLine('pull', pull.http, pull.raw, targets.pull));
   log(`devices: ${figures.tokensNote}`);
-  if (figures.pulledHttp !== figures.pulledRaw) log(`note: HTTP pull read ${figures.pulledHttp} documents, raw SELECT ${figures.pulledRaw}`);
+  if (figures.pullHttp.result !== figures.pullRaw.count) {
+    log(`note: HTTP pull read ${figures.pullHttp.result} documents, raw SELECT ${figures.pullRaw.count}`);
+  }
   for (const e of errors.slice(0, 5)) log(`  error: status ${e.status}: ${e.error ?? ''}`);
+  log('where the time went (HTTP phases; CPU over wall time, 100% = one core):');
+  log(formatPhase('push', figures.pushHttp));
+  log(formatPhase('pull', figures.pullHttp));
+  log(formatPhase('devices', devicePhase));
 }
 
 async function main(): Promise<void> {
@@ -150,11 +187,13 @@ async function main(): Promise<void> {
   try {
     log(`database: ${database.description}`);
     server = await startServerProcess({ databaseUrl: database.serverUrl, dataDir, cpuProfileDir: process.env.BENCH_CPU_PROF || undefined });
-    log(`server pid ${server.pid} on ${server.baseUrl}`);
+    const running = server;
+    log(`server pid ${running.pid} on ${running.baseUrl}`);
     baseline = await database.openBaseline();
+    const raw = baseline;
     const usernames = ['medic', 'emt', 'supervisor'];
     const tokens: string[] = [];
-    for (const username of usernames) tokens.push(await loginDemoUser(server.baseUrl, username));
+    for (const username of usernames) tokens.push(await loginDemoUser(running.baseUrl, username));
     const [medicToken = ''] = tokens;
 
     log(`generating ${docCount + warmupCount} realistic ePCRs ...`);
@@ -162,29 +201,24 @@ async function main(): Promise<void> {
     const charts = makeCharts(1001, docCount);
     const size = Buffer.byteLength(JSON.stringify(charts[0]));
     log(`one ePCR is ${(size / 1024).toFixed(1)} KiB of JSON; warming up (${warmupCount} each way) ...`);
-    await pushAllHttp(server, medicToken, warmup);
-    await insertAllRaw(baseline, warmup);
-    await pullEverything(server.baseUrl, medicToken, pullLimit);
-    await selectAllRaw(baseline);
+    await pushAllHttp(running, medicToken, warmup);
+    await insertAllRaw(raw, warmup);
+    await pullEverything(running.baseUrl, medicToken, pullLimit);
+    await selectAllRaw(raw);
 
     log('push ...');
-    const rawPushMs = await insertAllRaw(baseline, charts);
-    const httpPushMs = await pushAllHttp(server, medicToken, charts);
+    const pushRawMs = await insertAllRaw(raw, charts);
+    const pushHttp = await measurePhase(running, () => pushAllHttp(running, medicToken, charts));
     log('pull ...');
-    const rawPull = await selectAllRaw(baseline);
-    const httpPullStarted = performance.now();
-    const pulledHttp = await pullEverything(server.baseUrl, medicToken, pullLimit);
-    const httpPullMs = performance.now() - httpPullStarted;
+    const pullRaw = await selectAllRaw(raw);
+    const pullHttp = await measurePhase(running, () => pullEverything(running.baseUrl, medicToken, pullLimit));
     log(`${deviceCount} concurrent devices ...`);
-    const devices = await runDevices(server, tokens, 1001 + docCount);
-    const memory = server.readMemory();
+    const devices = await measurePhase(running, () => runDevices(running, tokens, 1001 + docCount));
     printReport({
-      database: database.description, baselineLabel: baseline.label,
+      database: database.description, baselineLabel: raw.label,
       tokensNote: `${deviceCount} devices share ${tokens.length} access tokens (demo ${usernames.join(', ')}, assigned round-robin); `
         + 'separate logins per device would hit the login rate limit (10 per account, 30 per address a minute)',
-      pushHttp: perSecond(docCount, httpPushMs), pushRaw: perSecond(docCount, rawPushMs),
-      pullHttp: perSecond(pulledHttp, httpPullMs), pullRaw: perSecond(rawPull.count, rawPull.ms),
-      pulledHttp, pulledRaw: rawPull.count, devices, memory,
+      pushHttp, pushRawMs, pullHttp, pullRaw, devices, memory: running.readMemory(),
     });
   } finally {
     await baseline?.close();
