@@ -16,7 +16,7 @@ test('a chart typed with the network cut survives a reload and reaches the serve
     await editor.fill('Last name', lastName);
     await editor.fill('Chief complaint', 'Fall from ladder, left wrist pain');
     await editor.fill('Narrative', 'Typed in a basement with no signal.');
-    await page.getByRole('button', { name: 'Stamp On scene now' }).click();
+    await page.getByRole('button', { name: 'On scene Stamp now' }).click();
     await editor.expectSaved();
     await expect(app.syncIndicator).toContainText('Offline — 1 change(s) saved on this device');
 
@@ -26,7 +26,7 @@ test('a chart typed with the network cut survives a reload and reaches the serve
     await expect(again.field('Last name')).toHaveValue(lastName);
     await expect(again.field('Chief complaint')).toHaveValue('Fall from ladder, left wrist pain');
     await expect(again.field('Narrative')).toHaveValue('Typed in a basement with no signal.');
-    await expect(page.getByRole('button', { name: /On scene stamped/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^On scene \d/ })).toBeVisible();
     await expect(app.syncIndicator).toContainText('1 change(s) saved on this device');
     expect(again.chartId()).toBe(id);
 

@@ -19,12 +19,11 @@ export function TimesBar({ draft, now = () => new Date() }: { draft: ChartDraft;
           const stamped = times[m.key];
           return (
             <button key={m.key} type="button" className="cl-time-button" data-stamped={stamped ? 'true' : 'false'}
-              aria-label={stamped ? `${m.label} stamped ${shortTime(stamped)}` : `Stamp ${m.label} now`}
               onClick={() => {
                 if (!stamped) draft.setField(`times.${m.key}`, now().toISOString());
               }}>
               <span>{m.label}</span>
-              <strong>{stamped ? shortTime(stamped) : 'Tap'}</strong>
+              <strong>{stamped ? shortTime(stamped) : 'Stamp now'}</strong>
             </button>
           );
         })}
