@@ -47,13 +47,22 @@ export class OutboxLedger {
     return this.update(() => ({}));
   }
 
+  private adopt(entries: OutboxEntries): void {
+    this.entries = entries;
+    for (const listener of this.listeners) listener();
+  }
+
   private update(change: (entries: OutboxEntries) => OutboxEntries): Promise<void> {
     const run = this.chain.then(async () => {
-      const next = change(this.entries);
-      if (next === this.entries) return;
+      // Re-read first: another tab of the same user may have recorded or acknowledged meanwhile.
+      const current = (await get<OutboxEntries>(this.storageKey, this.store)) ?? {};
+      const next = change(current);
+      if (next === current) {
+        if (current !== this.entries) this.adopt(current);
+        return;
+      }
       await set(this.storageKey, next, this.store);
-      this.entries = next;
-      for (const listener of this.listeners) listener();
+      this.adopt(next);
     });
     this.chain = run.catch(() => undefined);
     return run;
