@@ -158,13 +158,8 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
   const dispatch = dispatchOf(rules);
   for (const p of dispatch.documentPatterns) visit(p, planOf(patterns[p] as CompiledPattern).documentRules, doc.root);
   for (const node of doc.elements) {
-    let hasAttributes = false;
-    for (const _ in node.source?.attributes) {
-      hasAttributes = true;
-      break;
-    }
-    for (const entry of dispatch.entriesFor(node.name, hasAttributes)) visit(entry.pattern, entry.rules, node);
-    if (hasAttributes) {
+    for (const entry of dispatch.entriesFor(node.name, node.hasAttributes)) visit(entry.pattern, entry.rules, node);
+    if (node.hasAttributes) {
       for (const p of dispatch.attributePatterns) {
         for (const attr of attributesOf(node)) visit(p, planOf(patterns[p] as CompiledPattern).attributeRules, attr);
       }
@@ -194,18 +189,19 @@ function dispatchOf(rules: SchematronRules): Dispatch {
   const cached = dispatches.get(rules);
   if (cached) return cached;
   const plansInOrder = rules.patterns.map(planOf);
-  const byKey = new Map<string, DispatchEntry[]>();
+  const withAttributes = new Map<string, DispatchEntry[]>();
+  const withoutAttributes = new Map<string, DispatchEntry[]>();
   const dispatch: Dispatch = {
     entriesFor(name, hasAttributes) {
-      const key = hasAttributes ? `@${name}` : name;
-      let entries = byKey.get(key);
+      const cache = hasAttributes ? withAttributes : withoutAttributes;
+      let entries = cache.get(name);
       if (!entries) {
         entries = [];
         plansInOrder.forEach((plan, pattern) => {
           const candidates = plan.rulesFor(name, hasAttributes);
           if (candidates.length > 0) entries?.push({ pattern, rules: candidates });
         });
-        byKey.set(key, entries);
+        cache.set(name, entries);
       }
       return entries;
     },

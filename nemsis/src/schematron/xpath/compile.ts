@@ -7,10 +7,10 @@ import { compileSimplePath } from './simple-path';
 import { Scope, type EvalContext, type Evaluator } from './context';
 import { XPathDynamicError, XPathSyntaxError } from './errors';
 import { findFunction } from './functions';
-import { compareDocumentOrder, isNode, type XNode } from './nodes';
+import { compareDocumentOrder, isNode, stringValue, type XNode } from './nodes';
 import { parseXPath } from './parser';
 import {
-  EMPTY, FALSE, TRUE, arithmetic, atomize, effectiveBoolean, generalCompare, numberOf, valueCompare,
+  EMPTY, FALSE, TRUE, arithmetic, atomize, effectiveBoolean, generalCompare, generalCompareString, numberOf, valueCompare,
   type Item, type Sequence,
 } from './values';
 
@@ -280,6 +280,14 @@ export function compileBoolean(expr: Expr, state: CompileState): BooleanEvaluato
     const op = literalOnRight ? expr.op : (FLIPPED[expr.op] ?? expr.op);
     const literalSeq: Sequence = [literal];
     const otherExpr = literalOnRight ? expr.left : expr.right;
+    if (otherExpr.kind === 'context') {
+      // `. = 'literal'` on a node: its string value against the literal, no sequences built.
+      return (ctx) => {
+        const item = ctx.item;
+        if (item !== undefined && isNode(item)) return generalCompareString(op, stringValue(item), literal);
+        return generalCompare(op, other(ctx), literalSeq);
+      };
+    }
     if (otherExpr.kind === 'step' && otherExpr.axis === 'attribute' && otherExpr.test.kind === 'name' && otherExpr.predicates.length === 0) {
       // `@name = 'literal'`: read the attribute value without building attribute nodes.
       const { local, prefixed } = otherExpr.test;

@@ -20,6 +20,8 @@ export interface XNode {
   readonly index: number;
   /** Character content of a leaf element or an attribute's value. */
   readonly text: string;
+  /** Whether the element carries any attribute. */
+  readonly hasAttributes: boolean;
   /** The source element (elements only). */
   readonly source?: NemsisElement;
   /** Lazily built attribute nodes. */
@@ -48,7 +50,7 @@ export function buildDocument(rootElement: NemsisElement): XDocument {
   let order = 0;
   const elements: XNode[] = [];
   const byName = new Map<string, XNode[]>();
-  const root: XNode = { kind: 'document', name: '', parent: null, doc, children: [], order: order++, index: 0, text: '' };
+  const root: XNode = { kind: 'document', name: '', parent: null, doc, children: [], order: order++, index: 0, text: '', hasAttributes: false };
   const stack: { element: NemsisElement; parent: XNode; index: number }[] = [{ element: rootElement, parent: root, index: 0 }];
   while (stack.length > 0) {
     const { element, parent, index } = stack.pop() as { element: NemsisElement; parent: XNode; index: number };
@@ -61,6 +63,7 @@ export function buildDocument(rootElement: NemsisElement): XDocument {
       order: order++,
       index,
       text: element.children.length === 0 ? (element.text ?? '') : '',
+      hasAttributes: hasAnyKey(element.attributes),
       source: element,
     };
     parent.children.push(node);
@@ -75,6 +78,11 @@ export function buildDocument(rootElement: NemsisElement): XDocument {
   return { root, elements, byName };
 }
 
+function hasAnyKey(record: Record<string, string>): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
 /** Attribute nodes of an element (namespace declarations are not attributes). */
 export function attributesOf(node: XNode): XNode[] {
   if (node.attributeNodes) return node.attributeNodes;
@@ -82,7 +90,7 @@ export function attributesOf(node: XNode): XNode[] {
   if (node.kind === 'element' && node.source) {
     const entries = Object.entries(node.source.attributes);
     entries.forEach(([name, value], i) => {
-      attrs.push({ kind: 'attribute', name, parent: node, doc: node.doc, children: [], order: node.order + (i + 1) / (entries.length + 1), index: i, text: value });
+      attrs.push({ kind: 'attribute', name, parent: node, doc: node.doc, children: [], hasAttributes: false, order: node.order + (i + 1) / (entries.length + 1), index: i, text: value });
     });
   }
   node.attributeNodes = attrs;

@@ -134,6 +134,11 @@ export function compareAtomic(op: ComparisonOp, left: Atomic, right: Atomic, gen
 
 const GENERAL_TO_VALUE: Record<string, ComparisonOp> = { '=': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
 
+/** General comparison of one untyped (node) value with a string: a plain string comparison. */
+export function generalCompareString(op: string, text: string, literal: string): boolean {
+  return compareStrings(GENERAL_TO_VALUE[op] ?? (op as ComparisonOp), text, literal);
+}
+
 /** General comparison (`=`, `!=`, `<` …): true if any pair of atomized items compares true. */
 export function generalCompare(op: string, left: Sequence, right: Sequence): boolean {
   const vop = GENERAL_TO_VALUE[op] ?? (op as ComparisonOp);
