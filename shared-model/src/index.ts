@@ -1,6 +1,7 @@
 export { hasErrors, type Finding, type Severity } from './finding';
 // Replication model: documents, collections, access rules, merge.
-export { type Role, type AuthUser, type AccessDecision, roles } from './access/auth-user';
+export { type Role, type AuthUser, type AccessDecision, roles, hasAnyRole } from './access/auth-user';
+export { canReviewSyncIssues } from './access/review-access';
 export { canReadPatientCareReport, canWritePatientCareReport } from './access/patient-care-report-access';
 export { canReadIncident, canWriteIncident } from './access/incident-access';
 export { type JsonSchema, type JsonSchemaType, listSchemaFields } from './documents/json-schema';

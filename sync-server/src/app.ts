@@ -11,6 +11,7 @@ import { appRoutes } from './routes/apps';
 import { attachmentRoutes, maxAttachmentBytes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { reviewRoutes } from './routes/review';
 import { schemaRoutes } from './routes/schema';
 import { syncRoutes } from './routes/sync';
 import { ChangeFeed } from './replication/change-feed';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', schemaRoutes());
   app.route('/api/v1/sync', syncRoutes({ database: deps.database, keys: deps.keys, clock: deps.clock, feed, metrics }));
   app.route('/api/v1/attachments', attachmentRoutes({ db, keys: deps.keys, clock: deps.clock }));
+  app.route('/api/v1/review', reviewRoutes({ db, keys: deps.keys, clock: deps.clock }));
   if (deps.appsDir) app.route('/', appRoutes(deps.appsDir));
 
   return Object.assign(app, { feed, metrics });

@@ -39,6 +39,22 @@ export function openApiDocument() {
         properties: { accountNumber: { type: 'string' }, dateOfService: { type: 'string', format: 'date' }, lastName: { type: 'string' } } }),
       responses: { 200: { description: 'patient session', content: { 'application/json': { schema: session } } }, 401: errorResponse('no match') },
     } },
+    '/api/v1/review/conflicts': { get: {
+      summary: 'Supervisors: values that lost a same-field conflict (newest first, 100 per page)', security: bearer,
+      parameters: [{ name: 'documentId', in: 'query', schema: { type: 'string' } }, { name: 'open', in: 'query', schema: { type: 'boolean' } },
+        { name: 'before', in: 'query', schema: { type: 'string', format: 'date-time' } }],
+      responses: { 200: { description: '{conflicts}' }, 403: errorResponse('not a supervisor') },
+    } },
+    '/api/v1/review/conflicts/{id}/resolve': { post: {
+      summary: 'Supervisors: mark a conflict reviewed', security: bearer,
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { 200: { description: 'resolved' }, 404: errorResponse('no open conflict with that id') },
+    } },
+    '/api/v1/review/refused-documents': { get: {
+      summary: 'Supervisors: pushed documents the server refused, with the reason', security: bearer,
+      parameters: [{ name: 'before', in: 'query', schema: { type: 'string', format: 'date-time' } }],
+      responses: { 200: { description: '{refusedDocuments}' }, 403: errorResponse('not a supervisor') },
+    } },
     '/api/v1/schema': { get: { summary: 'Replicated collections with schema versions and JSON schemas', responses: { 200: { description: 'registry' } } } },
     '/api/v1/attachments/{sha256}': {
       put: { summary: 'Upload a photo or signature (content-addressed, idempotent)', security: bearer,
