@@ -11,19 +11,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePatientCareReport } from '@field/shared-model/testing';
-import { chooseBenchDatabase, type RawBaseline, type RawCursor, type RawRow } from './bench-database';
+import { chooseBenchDatabase, type RawBaseline } from './bench-database';
 import {
   formatMiB, formatMs, formatRate, formatRatioLine, formatTable, percentile, perSecond,
 } from './report';
 import { startServerProcess, type MemoryFigures, type ServerProcess } from './server-process';
-import { loginDemoUser, pullEverything, pushRows, type PushOutcome } from './sync-client';
+import { loginDemoUser, pushRows, type PushOutcome } from './sync-client';
+import { comparePull, comparePush, type ThroughputRun } from './throughput';
 
 type Chart = ReturnType<typeof makePatientCareReport>;
 
 const docCount = readPositiveInt('BENCH_DOCS', 2000);
 const deviceCount = readPositiveInt('BENCH_DEVICES', 200);
 const batchSize = 100;
-const pullLimit = 100;
 const deviceBatches = 3;
 const deviceBatchSize = 5;
 const warmupCount = 200;
@@ -51,41 +51,6 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-function toRawRows(charts: readonly Chart[]): RawRow[] {
-  const now = new Date().toISOString();
-  return charts.map((chart) => ({
-    agency_id: 'demo', collection: 'epcrs', id: chart.id, data: { ...chart, updatedAt: now } as Record<string, unknown>,
-    deleted: false, updated_at: now,
-  }));
-}
-
-async function pushAllHttp(server: ServerProcess, token: string, charts: readonly Chart[]): Promise<number> {
-  const started = performance.now();
-  for (const batch of chunk(charts, batchSize)) {
-    const outcome = await pushRows(server.baseUrl, token, batch.map((doc) => ({ newDocumentState: doc })));
-    if (!outcome.ok) throw new Error(`push batch failed: ${outcome.status} ${outcome.error ?? ''}`);
-  }
-  return performance.now() - started;
-}
-
-async function insertAllRaw(baseline: RawBaseline, charts: readonly Chart[]): Promise<number> {
-  const started = performance.now();
-  for (const batch of chunk(charts, batchSize)) await baseline.insertBatch(toRawRows(batch));
-  return performance.now() - started;
-}
-
-async function selectAllRaw(baseline: RawBaseline): Promise<{ count: number; ms: number }> {
-  const started = performance.now();
-  let after: RawCursor | undefined;
-  let count = 0;
-  for (;;) {
-    const page = await baseline.selectPage(after, pullLimit);
-    count += page.count;
-    after = page.last;
-    if (page.count < pullLimit) return { count, ms: performance.now() - started };
-  }
 }
 
 interface DeviceRun {
@@ -126,19 +91,16 @@ async function measurePhase<T>(server: ServerProcess, run: () => Promise<T>): Pr
   return { result, ms, serverCpuMs: server.readCpuMs() - serverBefore, clientCpuMs: (client.user + client.system) / 1000 };
 }
 
-function formatPhase(name: string, phase: Phase<unknown>): string {
-  const share = (cpu: number) => `${(cpu / 1000).toFixed(1)} s (${Math.round((100 * cpu) / Math.max(1, phase.ms))}%)`;
-  return `  ${name.padEnd(8)} wall ${(phase.ms / 1000).toFixed(1)} s, server CPU ${share(phase.serverCpuMs)}, bench client CPU ${share(phase.clientCpuMs)}`;
+function formatCpu(cpuMs: number, wallMs: number): string {
+  return `${(cpuMs / 1000).toFixed(1)} s (${Math.round((100 * cpuMs) / Math.max(1, wallMs))}% of one core)`;
 }
 
 interface Figures {
   database: string;
   baselineLabel: string;
   tokensNote: string;
-  pushHttp: Phase<number>;
-  pushRawMs: number;
-  pullHttp: Phase<number>;
-  pullRaw: { count: number; ms: number };
+  push: ThroughputRun;
+  pull: ThroughputRun;
   devices: Phase<DeviceRun>;
   memory: MemoryFigures;
 }
@@ -148,8 +110,9 @@ function printReport(figures: Figures): void {
   const devices = devicePhase.result;
   const latencies = devices.outcomes.map((o) => o.ms);
   const errors = devices.outcomes.filter((o) => !o.ok);
-  const push = { http: perSecond(docCount, figures.pushHttp.ms), raw: perSecond(docCount, figures.pushRawMs) };
-  const pull = { http: perSecond(figures.pullHttp.result, figures.pullHttp.ms), raw: perSecond(figures.pullRaw.count, figures.pullRaw.ms) };
+  const rates = (run: ThroughputRun) => ({ http: perSecond(run.httpDocs, run.httpMs), raw: perSecond(run.rawDocs, run.rawMs) });
+  const push = rates(figures.push);
+  const pull = rates(figures.pull);
   const ratio = (f: { http: number; raw: number }) => (f.raw > 0 ? f.http / f.raw : 0).toFixed(2);
   log('');
   log(`sync-server bench, ${new Date().toISOString()}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`);
@@ -158,7 +121,7 @@ function printReport(figures: Figures): void {
   log('');
   log(formatTable(['figure', 'HTTP', 'raw baseline', 'ratio', 'target'], [
     [`push ${docCount} ePCRs, batches of ${batchSize}`, formatRate(push.http), formatRate(push.raw), ratio(push), `>= ${targets.push}`],
-    [`pull ${figures.pullHttp.result} ePCRs, limit ${pullLimit}`, formatRate(pull.http), formatRate(pull.raw), ratio(pull), `>= ${targets.pull}`],
+    [`pull ${figures.pull.httpDocs} ePCRs, limit ${batchSize}`, formatRate(pull.http), formatRate(pull.raw), ratio(pull), `>= ${targets.pull}`],
     [`${deviceCount} devices x ${deviceBatches} pushes of ${deviceBatchSize}`, formatRate(perSecond(devices.docs, devicePhase.ms)), '', '', ''],
     ['  push latency p50 / p99', `${formatMs(percentile(latencies, 50))} / ${formatMs(percentile(latencies, 99))}`, '', '', ''],
     ['  errors', `${errors.length} of ${devices.outcomes.length} requests`, '', '', ''],
@@ -168,14 +131,15 @@ function printReport(figures: Figures): void {
   log(formatRatioLine('push', push.http, push.raw, targets.push));
   log(formatRatioLine('pull', pull.http, pull.raw, targets.pull));
   log(`devices: ${figures.tokensNote}`);
-  if (figures.pullHttp.result !== figures.pullRaw.count) {
-    log(`note: HTTP pull read ${figures.pullHttp.result} documents, raw SELECT ${figures.pullRaw.count}`);
+  if (figures.pull.httpDocs !== figures.pull.rawDocs) {
+    log(`note: HTTP pull read ${figures.pull.httpDocs} documents, raw SELECT ${figures.pull.rawDocs}`);
   }
   for (const e of errors.slice(0, 5)) log(`  error: status ${e.status}: ${e.error ?? ''}`);
-  log('where the time went (HTTP phases; CPU over wall time, 100% = one core):');
-  log(formatPhase('push', figures.pushHttp));
-  log(formatPhase('pull', figures.pullHttp));
-  log(formatPhase('devices', devicePhase));
+  log('where the time went (CPU of the server process over the HTTP side\'s wall time):');
+  log(`  push     HTTP ${(figures.push.httpMs / 1000).toFixed(1)} s, raw ${(figures.push.rawMs / 1000).toFixed(1)} s, server CPU ${formatCpu(figures.push.serverCpuMs, figures.push.httpMs)}`);
+  log(`  pull     HTTP ${(figures.pull.httpMs / 1000).toFixed(1)} s, raw ${(figures.pull.rawMs / 1000).toFixed(1)} s, server CPU ${formatCpu(figures.pull.serverCpuMs, figures.pull.httpMs)}`);
+  log(`  devices  ${(devicePhase.ms / 1000).toFixed(1)} s, server CPU ${formatCpu(devicePhase.serverCpuMs, devicePhase.ms)}, `
+    + `bench client CPU ${formatCpu(devicePhase.clientCpuMs, devicePhase.ms)}`);
 }
 
 async function main(): Promise<void> {
@@ -201,24 +165,21 @@ async function main(): Promise<void> {
     const charts = makeCharts(1001, docCount);
     const size = Buffer.byteLength(JSON.stringify(charts[0]));
     log(`one ePCR is ${(size / 1024).toFixed(1)} KiB of JSON; warming up (${warmupCount} each way) ...`);
-    await pushAllHttp(running, medicToken, warmup);
-    await insertAllRaw(raw, warmup);
-    await pullEverything(running.baseUrl, medicToken, pullLimit);
-    await selectAllRaw(raw);
+    const compare = { server: running, baseline: raw, token: medicToken, pageSize: batchSize };
+    await comparePush(compare, warmup);
+    await comparePull(compare);
 
-    log('push ...');
-    const pushRawMs = await insertAllRaw(raw, charts);
-    const pushHttp = await measurePhase(running, () => pushAllHttp(running, medicToken, charts));
+    log(`push ${docCount} ...`);
+    const push = await comparePush(compare, charts);
     log('pull ...');
-    const pullRaw = await selectAllRaw(raw);
-    const pullHttp = await measurePhase(running, () => pullEverything(running.baseUrl, medicToken, pullLimit));
+    const pull = await comparePull(compare);
     log(`${deviceCount} concurrent devices ...`);
     const devices = await measurePhase(running, () => runDevices(running, tokens, 1001 + docCount));
     printReport({
       database: database.description, baselineLabel: raw.label,
       tokensNote: `${deviceCount} devices share ${tokens.length} access tokens (demo ${usernames.join(', ')}, assigned round-robin); `
         + 'separate logins per device would hit the login rate limit (10 per account, 30 per address a minute)',
-      pushHttp, pushRawMs, pullHttp, pullRaw, devices, memory: running.readMemory(),
+      push, pull, devices, memory: running.readMemory(),
     });
   } finally {
     await baseline?.close();

@@ -46,18 +46,29 @@ export async function pushRows(baseUrl: string, token: string, rows: readonly un
   }
 }
 
+export interface PulledPage {
+  count: number;
+  checkpoint: string | null;
+}
+
+/** One GET pull after `checkpoint` (null = from the start). */
+export async function pullPage(baseUrl: string, token: string, checkpoint: string | null, limit: number): Promise<PulledPage> {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (checkpoint !== null) query.set('checkpoint', checkpoint);
+  const res = await fetch(`${baseUrl}${pullPath}?${query.toString()}`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`pull: ${res.status} ${await res.text()}`);
+  const page = (await res.json()) as { documents: unknown[]; checkpoint: string | null };
+  return { count: page.documents.length, checkpoint: page.checkpoint };
+}
+
 /** Pulls the whole collection in pages of `limit`, following the checkpoint; returns the documents read. */
 export async function pullEverything(baseUrl: string, token: string, limit: number): Promise<number> {
   let checkpoint: string | null = null;
   let total = 0;
   for (;;) {
-    const query = new URLSearchParams({ limit: String(limit) });
-    if (checkpoint !== null) query.set('checkpoint', checkpoint);
-    const res = await fetch(`${baseUrl}${pullPath}?${query.toString()}`, { headers: { authorization: `Bearer ${token}` } });
-    if (res.status !== 200) throw new Error(`pull: ${res.status} ${await res.text()}`);
-    const page = (await res.json()) as { documents: unknown[]; checkpoint: string | null };
-    total += page.documents.length;
+    const page = await pullPage(baseUrl, token, checkpoint, limit);
+    total += page.count;
     checkpoint = page.checkpoint;
-    if (page.documents.length < limit) return total;
+    if (page.count < limit) return total;
   }
 }
