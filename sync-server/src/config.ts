@@ -14,6 +14,8 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Folder holding the built apps (`<appsDir>/<app>/dist`). */
   appsDir: string;
+  /** How long SIGTERM waits for in-flight requests (a large push on a slow disk) before closing. */
+  shutdownGraceMs: number;
 }
 
 const packageRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -22,6 +24,13 @@ export const projectRoot = resolve(packageRoot, '..');
 function parseBoolean(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+function parseGrace(value: string | undefined): number {
+  if (value === undefined || value === '') return 30_000;
+  const ms = Number(value);
+  if (!Number.isFinite(ms) || ms < 0) throw new Error(`SHUTDOWN_GRACE_MS must be milliseconds, got "${value}"`);
+  return ms;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -36,5 +45,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demo: parseBoolean(env.DEMO, false),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     appsDir: resolve(env.APPS_DIR || resolve(projectRoot, 'field-apps')),
+    shutdownGraceMs: parseGrace(env.SHUTDOWN_GRACE_MS),
   };
 }

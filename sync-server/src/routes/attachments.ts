@@ -76,6 +76,8 @@ export function attachmentRoutes(deps: { db: Db; keys: SigningKeys; clock: Clock
     const [row] = await deps.db.select().from(attachments)
       .where(and(eq(attachments.agencyId, caller.agencyId), eq(attachments.sha256, sha256)));
     if (!row || !(await mayRead(deps.db, caller, sha256, row.createdBy))) {
+      // A refused read of patient data is audited too: who tried, and for what.
+      await recordAudit(deps.db, { caller, action: 'attachment.read-denied', documentIds: [sha256] });
       throw new ApiError('not_found', 'no such attachment, or you may not see it');
     }
     await recordAudit(deps.db, { caller, action: 'attachment.read', documentIds: [sha256] });
