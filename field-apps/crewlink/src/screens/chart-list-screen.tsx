@@ -7,6 +7,8 @@ import { DispatchAssignments } from './dispatch-assignments';
 type Chart = PatientCareReport & { syncRefusal?: { reason: string } };
 type Scope = 'mine' | 'unit';
 
+const pageSize = 100;
+
 const statusLabels: Record<PatientCareReport['status'], string> = {
   draft: 'Draft', in_progress: 'In progress', completed: 'Completed', locked: 'Locked',
 };
@@ -26,6 +28,7 @@ export interface ChartListScreenProps {
 /** The crew's charts (mine or the unit's), each with its status and sync state, plus live dispatch assignments. */
 export function ChartListScreen({ client, user, onOpen, onNewChart }: ChartListScreenProps) {
   const [scope, setScope] = useState<Scope>('mine');
+  const [shown, setShown] = useState(pageSize);
   const collection = useMemo(() => getFieldCollection(client.db, 'epcrs'), [client]);
   const docs = useLiveDocuments<Chart & { editedAt: string }>(collection, {});
   const outbox = useOutboxEntries(client.ledger);
@@ -44,8 +47,9 @@ export function ChartListScreen({ client, user, onOpen, onNewChart }: ChartListS
         </div>
         {docs === undefined ? <p>Loading charts…</p> : null}
         {docs !== undefined && charts.length === 0 ? <p>No charts yet.</p> : null}
+        {charts.length > 0 ? <p className="cl-muted" data-chart-count={charts.length}>{charts.length} chart{charts.length === 1 ? '' : 's'}</p> : null}
         <ul className="cl-chart-list" aria-label="Charts">
-          {charts.map((chart) => (
+          {charts.slice(0, shown).map((chart) => (
             <li key={chart.id} data-chart-id={chart.id}>
               <button type="button" className="cl-chart-item" onClick={() => onOpen(chart.id)}>
                 <span className="cl-chart-title">{describeChart(chart)}</span>
@@ -60,6 +64,9 @@ export function ChartListScreen({ client, user, onOpen, onNewChart }: ChartListS
             </li>
           ))}
         </ul>
+        {charts.length > shown ? (
+          <button type="button" onClick={() => setShown((n) => n + pageSize)}>Show {Math.min(pageSize, charts.length - shown)} more charts</button>
+        ) : null}
       </section>
     </div>
   );

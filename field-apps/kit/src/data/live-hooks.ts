@@ -15,14 +15,15 @@ export function useOutboxEntries(ledger: OutboxLedger): OutboxEntries {
   return useSyncExternalStore((l) => ledger.subscribe(l), () => ledger.snapshot);
 }
 
-/** Documents matching a query, live. `undefined` while loading. */
+/** Documents matching a query, live and read-only (copy before changing). `undefined` while loading. */
 export function useLiveDocuments<T extends FieldDocument = FieldDocument>(
   collection: FieldCollection | undefined, query: MangoQuery<FieldDocument>, deps: readonly unknown[] = [],
 ): T[] | undefined {
   const [docs, setDocs] = useState<T[]>();
   useEffect(() => {
     if (!collection) return;
-    const sub = collection.find(query).$.subscribe((results) => setDocs(results.map((d) => d.toMutableJSON() as T)));
+    // toJSON() is RxDB's stored (frozen) data: no deep copy of every document on each change.
+    const sub = collection.find(query).$.subscribe((results) => setDocs(results.map((d) => d.toJSON() as unknown as T)));
     return () => sub.unsubscribe();
   }, [collection, ...deps]);
   return docs;

@@ -50,7 +50,8 @@ export class CollectionReplication {
       waitForLeadership: true,
       autoStart: true,
       pull: {
-        batchSize: 100,
+        // Big pages: an initial sync of thousands of charts is dominated by round trips.
+        batchSize: 500,
         handler: async (last, batchSize) => this.guard(`${name}.pull`, async () => {
           const response = await session.fetch(`${this.base}/pull?${buildPullQuery(last, batchSize)}`);
           const body = (await response.json()) as { documents: FieldDocument[]; checkpoint: string | null };
