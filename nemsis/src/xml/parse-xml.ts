@@ -48,13 +48,19 @@ export function parseNemsisXml(xml: string, options: ParseNemsisXmlOptions = {})
   parser.on('doctype', () => {
     throw new NemsisXmlError('DOCTYPE declarations are not allowed in NEMSIS documents', parser.line);
   });
+  // Text of the innermost open element since its last child tag. Containers keep no text (whitespace
+  // between children is not content), so one variable suffices and no node ever loses a property — every
+  // node keeps the same object shape, which keeps property access fast for the validators.
+  let text: string | undefined;
   parser.on('opentag', (tag) => {
     if (stack.length >= maxDepth) {
       throw new NemsisXmlError(`elements nested deeper than ${maxDepth}`, parser.line);
     }
     const attributes: Record<string, string> = {};
-    for (const [qname, attr] of Object.entries(tag.attributes)) {
-      if (qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
+    const tagAttributes = tag.attributes;
+    for (const qname in tagAttributes) {
+      const attr = tagAttributes[qname];
+      if (attr === undefined || qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
       if (typeof attr === 'string') attributes[qname] = attr;
       // XML Schema instance attributes are keyed `xsi:…` whatever prefix the document bound.
       else if (attr.uri === XSI_NAMESPACE) attributes[`xsi:${attr.local}`] = attr.value;
@@ -72,19 +78,17 @@ export function parseNemsisXml(xml: string, options: ParseNemsisXmlOptions = {})
       rootNamespace = tag.uri;
     }
     stack.push(element);
+    text = undefined;
   });
-  parser.on('text', (text) => {
-    const current = stack[stack.length - 1];
-    if (current) current.text = (current.text ?? '') + text;
-  });
-  parser.on('cdata', (text) => {
-    const current = stack[stack.length - 1];
-    if (current) current.text = (current.text ?? '') + text;
-  });
+  const onText = (chunk: string): void => {
+    if (stack.length > 0) text = text === undefined ? chunk : text + chunk;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
   parser.on('closetag', () => {
     const element = stack.pop();
-    // Container elements keep no whitespace-only text between their children.
-    if (element && element.children.length > 0) delete element.text;
+    if (element && element.children.length === 0 && text !== undefined) element.text = text;
+    text = undefined;
   });
   parser.on('error', (err) => {
     failure ??= new NemsisXmlError(`malformed XML: ${err.message}`, parser.line);

@@ -25,60 +25,90 @@ export interface ContentProblem {
 
 type ElementParticle = Extract<ParticleDef, { kind: 'element' }>;
 
-/** The element particles of a flat sequence of distinct elements, or undefined for other models. */
-function flatParticles(content: ParticleDef): ElementParticle[] | undefined {
-  if (content.kind !== 'sequence' || content.minOccurs !== 1 || content.maxOccurs !== 1) return undefined;
-  const names = new Set<string>();
-  const particles: ElementParticle[] = [];
-  for (const p of content.particles) {
-    if (p.kind !== 'element' || names.has(p.name)) return undefined;
-    names.add(p.name);
-    particles.push(p);
+/** A flat sequence of distinct elements, compiled once per declaration. */
+interface FlatModel {
+  particles: ElementParticle[];
+  /** Particle index by element name. */
+  position: Map<string, number>;
+  /** Indexes of the particles with minOccurs > 0. */
+  required: number[];
+  /** Occurrences per particle while one element is checked (reset on every call; checks never nest). */
+  counts: Int32Array;
+}
+
+const flatModels = new WeakMap<ElementDef, FlatModel | null>();
+
+/** The compiled flat sequence of `def`, or null for other models. */
+function flatModelOf(def: ElementDef, content: ParticleDef): FlatModel | null {
+  let model = flatModels.get(def);
+  if (model !== undefined) return model;
+  model = null;
+  if (content.kind === 'sequence' && content.minOccurs === 1 && content.maxOccurs === 1) {
+    const position = new Map<string, number>();
+    const particles: ElementParticle[] = [];
+    for (const p of content.particles) {
+      if (p.kind !== 'element' || position.has(p.name)) {
+        particles.length = 0;
+        break;
+      }
+      position.set(p.name, particles.length);
+      particles.push(p);
+    }
+    if (particles.length === content.particles.length) {
+      const required = particles.flatMap((p, i) => (p.minOccurs > 0 ? [i] : []));
+      model = { particles, position, required, counts: new Int32Array(particles.length) };
+    }
   }
-  return particles;
+  flatModels.set(def, model);
+  return model;
 }
 
 function maxText(max: number | 'unbounded'): string {
   return max === 1 ? 'once' : `${max} times`;
 }
 
-function checkFlat(parent: ElementDef, particles: ElementParticle[], children: NemsisElement[]): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const position = new Map(particles.map((p, i) => [p.name, i]));
-  const counts = new Map<string, number>();
+/** Shared empty answer: the common case allocates nothing. */
+const NO_PROBLEMS: readonly ContentProblem[] = Object.freeze([]);
+
+function checkFlat(parent: ElementDef, model: FlatModel, children: NemsisElement[]): readonly ContentProblem[] {
+  const { particles, position, counts } = model;
+  counts.fill(0);
+  let problems: ContentProblem[] | undefined;
   let last = -1;
   let lastName = '';
-  children.forEach((child, childIndex) => {
-    const at = position.get(child.name);
+  for (let childIndex = 0; childIndex < children.length; childIndex++) {
+    const name = (children[childIndex] as NemsisElement).name;
+    const at = position.get(name);
     if (at === undefined) {
-      problems.push({
+      (problems ??= []).push({
         rule: 'xsd:unknown-element',
         childIndex,
-        message: `${child.name} is not allowed inside ${parent.name}; allowed: ${particles.map((p) => p.name).join(', ') || 'nothing'}`,
+        message: `${name} is not allowed inside ${parent.name}; allowed: ${particles.map((p) => p.name).join(', ') || 'nothing'}`,
       });
-      return;
+      continue;
     }
     if (at < last) {
-      problems.push({ rule: 'xsd:order', childIndex, message: `${child.name} must come before ${lastName} inside ${parent.name}` });
+      (problems ??= []).push({ rule: 'xsd:order', childIndex, message: `${name} must come before ${lastName} inside ${parent.name}` });
     } else {
       last = at;
-      lastName = child.name;
+      lastName = name;
     }
-    const count = (counts.get(child.name) ?? 0) + 1;
-    counts.set(child.name, count);
-    const particle = particles[at];
-    if (particle && particle.maxOccurs !== 'unbounded' && count === particle.maxOccurs + 1) {
-      problems.push({
+    const count = (counts[at] ?? 0) + 1;
+    counts[at] = count;
+    const particle = particles[at] as ElementParticle;
+    if (particle.maxOccurs !== 'unbounded' && count === particle.maxOccurs + 1) {
+      (problems ??= []).push({
         rule: 'xsd:cardinality',
         childIndex,
-        message: `${nameWithLabel(child.name)} may appear at most ${maxText(particle.maxOccurs)} inside ${parent.name}`,
+        message: `${nameWithLabel(name)} may appear at most ${maxText(particle.maxOccurs)} inside ${parent.name}`,
       });
     }
-  });
-  for (const p of particles) {
-    const count = counts.get(p.name) ?? 0;
+  }
+  for (const i of model.required) {
+    const p = particles[i] as ElementParticle;
+    const count = counts[i] ?? 0;
     if (count < p.minOccurs) {
-      problems.push({
+      (problems ??= []).push({
         rule: 'xsd:cardinality',
         message: p.minOccurs === 1
           ? `${parent.name} is missing the required element ${nameWithLabel(p.name)}`
@@ -86,7 +116,7 @@ function checkFlat(parent: ElementDef, particles: ElementParticle[], children: N
       });
     }
   }
-  return problems;
+  return problems ?? NO_PROBLEMS;
 }
 
 /** Greedy match of `particle` from `pos`; returns the new position or -1 when its minimum is not met. */
@@ -124,16 +154,17 @@ function match(particle: ParticleDef, children: NemsisElement[], pos: number): n
 }
 
 /** Problems with the children of a container element (empty when they fit its content model). */
-export function checkContent(parent: ElementDef, children: NemsisElement[]): ContentProblem[] {
+export function checkContent(parent: ElementDef, children: NemsisElement[]): readonly ContentProblem[] {
   const content = parent.content;
   if (!content) {
+    if (children.length === 0) return NO_PROBLEMS;
     return children.map((child, childIndex) => ({
       rule: 'xsd:unknown-element' as const,
       childIndex,
       message: `${parent.name} holds a value, not child elements; ${child.name} is not allowed inside it`,
     }));
   }
-  const flat = flatParticles(content);
+  const flat = flatModelOf(parent, content);
   if (flat) return checkFlat(parent, flat, children);
   const { allowed } = summarizeContent(parent);
   const unknown = children.findIndex((c) => !allowed.has(c.name));

@@ -35,8 +35,21 @@ export function builtinInfo(name: string): BuiltinInfo | undefined {
   return BUILTINS[name];
 }
 
+/** True when collapsing whitespace would leave the value unchanged (the common case: checked without allocating). */
+function isCollapsed(value: string): boolean {
+  const n = value.length;
+  if (n === 0) return true;
+  if (value.charCodeAt(0) === 32 || value.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13 || (c === 32 && value.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
+}
+
 export function applyWhiteSpace(value: string, rule: BuiltinInfo['whiteSpace']): string {
   if (rule === 'preserve') return value;
+  if (rule === 'collapse' && isCollapsed(value)) return value;
   const replaced = value.replace(/[\t\n\r]/g, ' ');
   return rule === 'replace' ? replaced : replaced.replace(/ +/g, ' ').trim();
 }
@@ -50,7 +63,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Timezone offset in minutes, or undefined when the value has none; NaN when out of range. */
@@ -66,6 +79,8 @@ function offsetMinutes(tz: string | undefined): number | undefined {
 
 /** Date.UTC without its two-digit-year quirk. */
 function utc(year: number, month: number, day: number, h: number, min: number, s: number): number {
+  // (24:00:00 keeps the historical roll-over below, so verdicts never change.)
+  if ((year >= 100 || year < 0) && h < 24) return Date.UTC(year, month - 1, day, h, min, s);
   const date = new Date(Date.UTC(2000, month - 1, day, h, min, s));
   date.setUTCFullYear(year);
   return date.getTime();
@@ -92,7 +107,12 @@ export function comparableValue(primitive: Primitive, value: string): number | u
     case 'dateTime': {
       const m = DATE_TIME.exec(value);
       if (!m) return undefined;
-      const [year, month, day, h, min, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+      const year = Number(m[1]);
+      const month = Number(m[2]);
+      const day = Number(m[3]);
+      const h = Number(m[4]);
+      const min = Number(m[5]);
+      const s = Number(m[6]);
       const tz = offsetMinutes(m[8]);
       if (!validDate(year, month, day) || !validTime(h, min, s, m[7]) || Number.isNaN(tz)) return undefined;
       const ms = utc(year, month, day, h, min, s) + Number(m[7] ?? 0) * 1000;
@@ -128,7 +148,8 @@ export function checkBuiltin(name: string, value: string): string | undefined {
   if (!info) return undefined;
   if (info.integer) {
     if (!INTEGER.test(value)) return 'a whole number';
-    const n = BigInt(value);
+    // Up to 15 characters the value is exact as a double and far inside every bound's precision.
+    const n = value.length <= 15 ? Number(value) : BigInt(value);
     if (info.integer.min !== undefined && n < info.integer.min) return `a whole number of at least ${info.integer.min}`;
     if (info.integer.max !== undefined && n > info.integer.max) return `a whole number of at most ${info.integer.max}`;
     return undefined;

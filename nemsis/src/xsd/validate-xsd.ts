@@ -5,9 +5,8 @@
 import type { Finding } from '@field/shared-model';
 import type { NemsisElement } from '../tree';
 import { checkContent, nameWithLabel } from './check-content';
-import { checkSimpleValue } from './check-simple-value';
-import type { AttributeDef, ElementDef } from './model';
-import { getElementDefinition, ROOT_ELEMENT, summarizeContent } from './schema';
+import { getChildPlan, getElementPlan, type ElementPlan } from './element-plan';
+import { ROOT_ELEMENT } from './schema';
 
 /** Attributes from the XML Schema instance namespace that any element may carry. */
 const XSI_ALLOWED = new Set(['xsi:schemaLocation', 'xsi:noNamespaceSchemaLocation']);
@@ -17,116 +16,117 @@ function error(ruleId: string, path: string, message: string): Finding {
 }
 
 /**
- * Where an element sits; the XPath-like string is only built when a finding needs it. Steps carry `[n]`
- * on repeatable elements (and on duplicates), none on the single Header.
+ * One validation run. `elements[d]` is the element being validated at depth d and `plans[d]` its plan;
+ * depth 0 is the root of the run, whose path is `base`. Paths are rendered from these stacks only when a
+ * finding is reported: steps carry `[n]` on repeatable elements (and on duplicates), none on the single Header.
  */
-interface Location {
-  /** Path of the root of the validation (e.g. `/EMSDataSet`). */
-  base?: string;
-  parent?: Location;
-  parentElement?: NemsisElement;
-  parentDef?: ElementDef;
-  element: NemsisElement;
+interface Walk {
+  base: string;
+  elements: NemsisElement[];
+  plans: ElementPlan[];
+  findings: Finding[];
 }
 
-function renderPath(loc: Location): string {
-  if (loc.base !== undefined || !loc.parent || !loc.parentElement || !loc.parentDef) return loc.base ?? `/${loc.element.name}`;
-  const name = loc.element.name;
-  let position = 0;
-  let total = 0;
-  for (const sibling of loc.parentElement.children) {
-    if (sibling.name !== name) continue;
-    total++;
-    if (sibling === loc.element) position = total;
+function renderPath(walk: Walk, depth: number): string {
+  let path = walk.base;
+  for (let d = 1; d <= depth; d++) {
+    const element = walk.elements[d] as NemsisElement;
+    const parent = walk.elements[d - 1] as NemsisElement;
+    const name = element.name;
+    let position = 0;
+    let total = 0;
+    for (const sibling of parent.children) {
+      if (sibling.name !== name) continue;
+      total++;
+      if (sibling === element) position = total;
+    }
+    const indexed = total > 1 || ((walk.plans[d - 1] as ElementPlan).repeatable.has(name) && name !== 'Header');
+    path += indexed ? `/${name}[${position}]` : `/${name}`;
   }
-  const indexed = total > 1 || (summarizeContent(loc.parentDef).repeatable.has(name) && name !== 'Header');
-  return `${renderPath(loc.parent)}/${name}${indexed ? `[${position}]` : ''}`;
+  return path;
 }
 
-const declaredAttributes = new WeakMap<ElementDef, Map<string, AttributeDef>>();
-
-function attributesOf(def: ElementDef): Map<string, AttributeDef> {
-  let map = declaredAttributes.get(def);
-  if (!map) {
-    map = new Map((def.attributes ?? []).map((a) => [a.name, a]));
-    declaredAttributes.set(def, map);
-  }
-  return map;
+function report(walk: Walk, depth: number, ruleId: string, message: string): void {
+  walk.findings.push(error(ruleId, renderPath(walk, depth), message));
 }
 
-function checkAttributes(element: NemsisElement, def: ElementDef, loc: Location, findings: Finding[]): void {
-  const declared = attributesOf(def);
+function checkAttributes(element: NemsisElement, plan: ElementPlan, walk: Walk, depth: number): void {
   for (const name in element.attributes) {
     if (name === 'xsi:nil' || XSI_ALLOWED.has(name)) continue;
     const value = element.attributes[name] ?? '';
-    const decl = declared.get(name);
+    const declared = plan.attributes.get(name);
     const rule = name === 'NV' ? 'xsd:nv' : name === 'PN' ? 'xsd:pn' : 'xsd:attribute';
-    if (!decl) {
+    if (!declared) {
       const what = name === 'NV' ? 'a Not Value (NV)' : name === 'PN' ? 'a Pertinent Negative (PN)' : `the attribute ${name}`;
-      findings.push(error(rule, renderPath(loc), `${element.name} does not accept ${what}`));
+      report(walk, depth, rule, `${element.name} does not accept ${what}`);
       continue;
     }
-    const problem = checkSimpleValue(decl.type, value);
-    if (problem) findings.push(error(rule, renderPath(loc), `${name}="${value}" on ${element.name} is not valid: expected ${problem.expected}`));
+    const problem = declared.check(value);
+    if (problem) report(walk, depth, rule, `${name}="${value}" on ${element.name} is not valid: expected ${problem.expected}`);
   }
-  if (!def.attributes) return;
-  for (const decl of def.attributes) {
+  if (!plan.def.attributes) return;
+  for (const decl of plan.def.attributes) {
     if (decl.required && !(decl.name in element.attributes)) {
-      findings.push(error('xsd:attribute', renderPath(loc), `${element.name} is missing the required attribute ${decl.name}`));
+      report(walk, depth, 'xsd:attribute', `${element.name} is missing the required attribute ${decl.name}`);
     }
   }
 }
 
+const isTrue = (v: string): boolean => v === 'true' || v === '1';
+
 /** Checks xsi:nil; returns true when the element is nilled (its content is then not validated further). */
-function checkNil(element: NemsisElement, def: ElementDef, loc: Location, findings: Finding[]): boolean {
-  const nil = element.attributes['xsi:nil'];
-  if (nil === undefined) return false;
+function checkNil(element: NemsisElement, nilValue: string, plan: ElementPlan, walk: Walk, depth: number): boolean {
+  const nil = nilValue.trim();
   // XSD: xsi:nil (even "false") may only appear on a nillable element.
-  if (!def.nillable) {
-    findings.push(error('xsd:nil', renderPath(loc), `${element.name} cannot carry xsi:nil (it cannot be left empty); it needs a value`));
-    return nil.trim() === 'true' || nil.trim() === '1';
+  if (!plan.def.nillable) {
+    report(walk, depth, 'xsd:nil', `${element.name} cannot carry xsi:nil (it cannot be left empty); it needs a value`);
+    return isTrue(nil);
   }
-  if (!['true', 'false', '1', '0'].includes(nil.trim())) {
-    findings.push(error('xsd:nil', renderPath(loc), `xsi:nil on ${element.name} must be "true" or "false", not "${nil}"`));
+  if (!isTrue(nil) && nil !== 'false' && nil !== '0') {
+    report(walk, depth, 'xsd:nil', `xsi:nil on ${element.name} must be "true" or "false", not "${nilValue}"`);
     return false;
   }
-  if (nil.trim() !== 'true' && nil.trim() !== '1') return false;
+  if (!isTrue(nil)) return false;
   if (element.children.length > 0 || (element.text !== undefined && element.text !== '')) {
-    findings.push(error('xsd:nil', renderPath(loc), `${element.name} is marked xsi:nil="true" and must be empty`));
+    report(walk, depth, 'xsd:nil', `${element.name} is marked xsi:nil="true" and must be empty`);
   }
   return true;
 }
 
-function validateElement(element: NemsisElement, def: ElementDef, loc: Location, findings: Finding[]): void {
-  if (def.attributes || !isEmpty(element.attributes)) checkAttributes(element, def, loc, findings);
-  if (element.attributes['xsi:nil'] !== undefined && checkNil(element, def, loc, findings)) return;
-  if (def.valueType !== undefined) {
-    if (element.children.length > 0) {
-      for (const p of checkContent(def, element.children)) findings.push(error(p.rule, renderPath(loc), p.message));
+function validateElement(element: NemsisElement, plan: ElementPlan, walk: Walk, depth: number): void {
+  walk.elements[depth] = element;
+  walk.plans[depth] = plan;
+  if (plan.def.attributes || !isEmpty(element.attributes)) checkAttributes(element, plan, walk, depth);
+  const nil = element.attributes['xsi:nil'];
+  if (nil !== undefined && checkNil(element, nil, plan, walk, depth)) return;
+  const children = element.children;
+  if (plan.value !== undefined) {
+    if (children.length > 0) {
+      for (const p of checkContent(plan.def, children)) report(walk, depth, p.rule, p.message);
       return;
     }
     const value = element.text ?? '';
-    const problem = checkSimpleValue(def.valueType, value);
+    const problem = plan.value(value);
     if (problem) {
       const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
       const got = value === '' ? 'it is empty' : `got "${shown}"`;
-      findings.push(error(problem.rule, renderPath(loc), `${nameWithLabel(element.name)}: expected ${problem.expected}; ${got}`));
+      report(walk, depth, problem.rule, `${nameWithLabel(element.name)}: expected ${problem.expected}; ${got}`);
     }
     return;
   }
   if (element.text !== undefined && element.text.trim() !== '') {
-    findings.push(error('xsd:datatype', renderPath(loc), `${element.name} holds child elements only, not text`));
+    report(walk, depth, 'xsd:datatype', `${element.name} holds child elements only, not text`);
   }
-  const childLocation = (child: NemsisElement): Location => ({ parent: loc, parentElement: element, parentDef: def, element: child });
-  for (const p of checkContent(def, element.children)) {
-    const child = p.childIndex === undefined ? undefined : element.children[p.childIndex];
-    findings.push(error(p.rule, renderPath(child ? childLocation(child) : loc), p.message));
+  for (const p of checkContent(plan.def, children)) {
+    const child = p.childIndex === undefined ? undefined : children[p.childIndex];
+    if (child) walk.elements[depth + 1] = child;
+    report(walk, child ? depth + 1 : depth, p.rule, p.message);
   }
-  const { allowed } = summarizeContent(def);
-  for (const child of element.children) {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as NemsisElement;
     // Children not allowed here were reported above and are not checked further.
-    const childDef = allowed.has(child.name) ? getElementDefinition(child.name) : undefined;
-    if (childDef) validateElement(child, childDef, childLocation(child), findings);
+    const childPlan = getChildPlan(plan, child.name);
+    if (childPlan) validateElement(child, childPlan, walk, depth + 1);
   }
 }
 
@@ -135,20 +135,21 @@ function isEmpty(record: Record<string, string>): boolean {
   return true;
 }
 
+function run(element: NemsisElement, plan: ElementPlan, base: string): Finding[] {
+  const walk: Walk = { base, elements: [], plans: [], findings: [] };
+  validateElement(element, plan, walk, 0);
+  return walk.findings;
+}
+
 /**
  * Validates an EMSDataSet tree against the NEMSIS v3.5.1 XSD. Returns one ERROR finding per problem
  * (none means the document is schema-valid).
  */
 export function validateXsd(root: NemsisElement): Finding[] {
-  const findings: Finding[] = [];
   const path = `/${root.name}`;
-  const def = root.name === ROOT_ELEMENT ? getElementDefinition(root.name) : undefined;
-  if (!def) {
-    findings.push(error('xsd:unknown-element', path, `the root element must be ${ROOT_ELEMENT}, not ${root.name}`));
-    return findings;
-  }
-  validateElement(root, def, { base: path, element: root }, findings);
-  return findings;
+  const plan = root.name === ROOT_ELEMENT ? getElementPlan(root.name) : undefined;
+  if (!plan) return [error('xsd:unknown-element', path, `the root element must be ${ROOT_ELEMENT}, not ${root.name}`)];
+  return run(root, plan, path);
 }
 
 /**
@@ -156,9 +157,7 @@ export function validateXsd(root: NemsisElement): Finding[] {
  * `eVitals.VitalGroup` while it is being edited. `path` is the location reported in findings.
  */
 export function validateXsdElement(element: NemsisElement, path = `/${element.name}`): Finding[] {
-  const def = getElementDefinition(element.name);
-  if (!def) return [error('xsd:unknown-element', path, `${element.name} is not a NEMSIS v3.5.1 EMSDataSet element`)];
-  const findings: Finding[] = [];
-  validateElement(element, def, { base: path, element }, findings);
-  return findings;
+  const plan = getElementPlan(element.name);
+  if (!plan) return [error('xsd:unknown-element', path, `${element.name} is not a NEMSIS v3.5.1 EMSDataSet element`)];
+  return run(element, plan, path);
 }
