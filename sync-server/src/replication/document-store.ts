@@ -77,11 +77,12 @@ export async function lockDocuments(
   tx: Executor, agencyId: string, collection: string, ids: readonly string[],
 ): Promise<Map<string, StoredDocument>> {
   const sorted = [...new Set(ids)].sort();
-  for (const id of sorted) {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${agencyId}/${collection}/${id}`}, 0))`);
-  }
   const found = new Map<string, StoredDocument>();
   if (sorted.length === 0) return found;
+  // One round trip: a VALUES scan yields its rows in the listed (sorted) order, so the locks are taken in that order.
+  await tx.execute(sql`
+    SELECT pg_advisory_xact_lock(hashtextextended(t.k, 0))
+    FROM (VALUES ${sql.join(sorted.map((id) => sql`(${`${agencyId}/${collection}/${id}`})`), sql`, `)}) AS t(k)`);
   const result = await tx.execute(sql`
     SELECT id, data, previous_data, deleted, txid::text AS txid FROM documents
     WHERE agency_id = ${agencyId} AND collection = ${collection}
@@ -98,6 +99,31 @@ export async function writeDocument(
     INSERT INTO documents (agency_id, collection, id, data, previous_data, deleted, txid, updated_at)
     VALUES (${agencyId}, ${collection}, ${data.id}, ${JSON.stringify(data)}::jsonb, NULL, ${deleted},
             pg_current_xact_id()::text::bigint, ${updatedAt}::timestamptz)
+    ON CONFLICT (agency_id, collection, id) DO UPDATE SET
+      previous_data = documents.data, data = excluded.data, deleted = excluded.deleted,
+      txid = excluded.txid, updated_at = excluded.updated_at`);
+}
+
+/** One version to write with `writeDocuments`. */
+export interface DocumentWrite {
+  data: DocumentData;
+  deleted: boolean;
+  updatedAt: string;
+}
+
+/**
+ * Writes several document versions in one statement (same effect as `writeDocument` for each).
+ * Ids must be unique within the call (a statement cannot update one row twice).
+ */
+export async function writeDocuments(
+  tx: Executor, agencyId: string, collection: string, writes: readonly DocumentWrite[],
+): Promise<void> {
+  if (writes.length === 0) return;
+  const rows = writes.map((w) => sql`(${agencyId}, ${collection}, ${w.data.id}, ${JSON.stringify(w.data)}::jsonb, NULL::jsonb,
+    ${w.deleted}, pg_current_xact_id()::text::bigint, ${w.updatedAt}::timestamptz)`);
+  await tx.execute(sql`
+    INSERT INTO documents (agency_id, collection, id, data, previous_data, deleted, txid, updated_at)
+    VALUES ${sql.join(rows, sql`, `)}
     ON CONFLICT (agency_id, collection, id) DO UPDATE SET
       previous_data = documents.data, data = excluded.data, deleted = excluded.deleted,
       txid = excluded.txid, updated_at = excluded.updated_at`);

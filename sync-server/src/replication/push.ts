@@ -6,7 +6,9 @@ import type { Caller } from '../auth/tokens';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connect';
 import { conflicts as conflictsTable, refusedDocuments } from '../db/schema';
-import { lockDocuments, notifyChange, writeDocument, type DocumentData, type StoredDocument } from './document-store';
+import {
+  lockDocuments, notifyChange, writeDocuments, type DocumentData, type DocumentWrite, type StoredDocument,
+} from './document-store';
 import { checkSchema } from './schema-validator';
 import { sameJson } from './stable-json';
 import { validationGates } from './validation-gate';
@@ -71,6 +73,8 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
   const ids = rows.map((r) => (isRecord(r) && isRecord(r.newDocumentState) ? r.newDocumentState.id : undefined))
     .filter((id): id is string => typeof id === 'string' && idPattern.test(id));
   const current = await lockDocuments(tx, caller.agencyId, definition.name, ids);
+  // Written in one statement after the loop; a later row with the same id replaces the earlier one.
+  const writes = new Map<string, DocumentWrite>();
 
   const refuse = async (client: Record<string, unknown> | undefined, code: SyncRefusal['code'], reason: string) => {
     result.refused += 1;
@@ -151,7 +155,7 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
     if (!unchanged) {
       const updatedAt = nextUpdatedAt(ctx.clock, stored?.data.updatedAt);
       data.updatedAt = updatedAt;
-      await writeDocument(tx, caller.agencyId, definition.name, data, deleted, updatedAt);
+      writes.set(data.id, { data, deleted, updatedAt });
       current.set(data.id, { id: data.id, data, previousData: stored?.data ?? null, deleted, txid: 0n });
       result.written.push(data.id);
     }
@@ -165,6 +169,7 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
     }
     if (mustAnswer) result.answer.push(toWire(current.get(data.id) ?? { data, deleted }));
   }
+  await writeDocuments(tx, caller.agencyId, definition.name, [...writes.values()]);
   if (result.written.length > 0) await notifyChange(tx, caller.agencyId, definition.name);
   return result;
 }
