@@ -24,11 +24,16 @@ export function formatMs(ms: number): string {
   return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 }
 
+/** Two decimals, or three when two would round a ratio below the target up to it (0.496 -> "0.496", not "0.50"). */
+export function formatRatio(ratio: number, target: number): string {
+  return ratio < target && Number(ratio.toFixed(2)) >= target ? ratio.toFixed(3) : ratio.toFixed(2);
+}
+
 /** `push: 1234 docs/s  raw: 2345 docs/s  ratio 0.53 (target >= 0.5, met)` */
 export function formatRatioLine(name: string, http: number, raw: number, target: number): string {
   const ratio = raw > 0 ? http / raw : 0;
   const verdict = ratio >= target ? 'met' : 'BELOW TARGET';
-  return `${name}: ${formatRate(http)}  raw: ${formatRate(raw)}  ratio ${ratio.toFixed(2)} (target >= ${target}, ${verdict})`;
+  return `${name}: ${formatRate(http)}  raw: ${formatRate(raw)}  ratio ${formatRatio(ratio, target)} (target >= ${target}, ${verdict})`;
 }
 
 /** A plain-text table with left-aligned columns. */

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { makePatientCareReport } from '@field/shared-model/testing';
 import { chooseBenchDatabase, type RawBaseline } from './bench-database';
 import {
-  formatMiB, formatMs, formatRate, formatRatioLine, formatTable, percentile, perSecond,
+  formatMiB, formatMs, formatRate, formatRatio, formatRatioLine, formatTable, percentile, perSecond,
 } from './report';
 import { startServerProcess, type MemoryFigures, type ServerProcess } from './server-process';
 import { loginDemoUser, pushRows, type PushOutcome } from './sync-client';
@@ -113,15 +113,15 @@ function printReport(figures: Figures): void {
   const rates = (run: ThroughputRun) => ({ http: perSecond(run.httpDocs, run.httpMs), raw: perSecond(run.rawDocs, run.rawMs) });
   const push = rates(figures.push);
   const pull = rates(figures.pull);
-  const ratio = (f: { http: number; raw: number }) => (f.raw > 0 ? f.http / f.raw : 0).toFixed(2);
+  const ratio = (f: { http: number; raw: number }, target: number) => formatRatio(f.raw > 0 ? f.http / f.raw : 0, target);
   log('');
   log(`sync-server bench, ${new Date().toISOString()}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`);
   log(`database: ${figures.database}`);
   log(`raw baseline: ${figures.baselineLabel}, same table shape (jsonb data), same database, batches/pages of ${batchSize}`);
   log('');
   log(formatTable(['figure', 'HTTP', 'raw baseline', 'ratio', 'target'], [
-    [`push ${docCount} ePCRs, batches of ${batchSize}`, formatRate(push.http), formatRate(push.raw), ratio(push), `>= ${targets.push}`],
-    [`pull ${figures.pull.httpDocs} ePCRs, limit ${batchSize}`, formatRate(pull.http), formatRate(pull.raw), ratio(pull), `>= ${targets.pull}`],
+    [`push ${docCount} ePCRs, batches of ${batchSize}`, formatRate(push.http), formatRate(push.raw), ratio(push, targets.push), `>= ${targets.push}`],
+    [`pull ${figures.pull.httpDocs} ePCRs, limit ${batchSize}`, formatRate(pull.http), formatRate(pull.raw), ratio(pull, targets.pull), `>= ${targets.pull}`],
     [`${deviceCount} devices x ${deviceBatches} pushes of ${deviceBatchSize}`, formatRate(perSecond(devices.docs, devicePhase.ms)), '', '', ''],
     ['  push latency p50 / p99', `${formatMs(percentile(latencies, 50))} / ${formatMs(percentile(latencies, 99))}`, '', '', ''],
     ['  errors', `${errors.length} of ${devices.outcomes.length} requests`, '', '', ''],
