@@ -14,6 +14,9 @@ test('completing an incomplete chart shows the server\'s findings and keeps ever
   await editor.fill('Systolic (mmHg), set 1', '118');
   await editor.expectSaved();
 
+  // The on-device NEMSIS check runs live, before anything reaches the server.
+  await expect(editor.validationPanel).toContainText('Must fix before completing');
+
   await editor.complete();
   const banner = page.getByRole('alert').filter({ hasText: 'The server kept this chart in progress' });
   await expect(banner).toContainText(/\d+ problems?/, { timeout: 30_000 });

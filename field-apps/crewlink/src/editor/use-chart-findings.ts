@@ -6,14 +6,14 @@ type ChartValidator = (report: PatientCareReport) => Finding[];
 let validatorLoad: Promise<ChartValidator | undefined> | undefined;
 
 /**
- * The browser-side NEMSIS validator (`validatePatientCareReport` from @field/nemsis), loaded on
- * first use so it is not in the initial bundle. Undefined while @field/nemsis does not export it.
+ * The browser-side NEMSIS validator (`validatePatientCareReport` from @field/nemsis, the same rules
+ * the server's gate runs), loaded on first use so it is not in the initial bundle.
  */
 function loadChartValidator(): Promise<ChartValidator | undefined> {
-  validatorLoad ??= import('@field/nemsis').then((module: Record<string, unknown>) => {
-    const candidate = module.validatePatientCareReport;
-    return typeof candidate === 'function' ? (candidate as ChartValidator) : undefined;
-  }, () => undefined);
+  validatorLoad ??= import('@field/nemsis').then(
+    (nemsis) => (report: PatientCareReport) => nemsis.validatePatientCareReport(report),
+    () => undefined,
+  );
   return validatorLoad;
 }
 
