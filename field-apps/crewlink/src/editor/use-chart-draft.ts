@@ -2,6 +2,7 @@ import { describeError, getFieldCollection, useLiveDocument, type FieldClient, t
 import type { PatientCareReport } from '@field/shared-model';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { setAtPath } from '../charts/chart-paths';
+import { applyStash, clearStash, readStash, writeStash } from './unsaved-stash';
 
 /** An idempotent edit of the chart (applying it twice gives the same chart). */
 export type ChartMutation = (draft: PatientCareReport) => void;
@@ -56,6 +57,7 @@ export function useChartDraft(client: FieldClient, id: string): ChartDraft | nul
         });
         const carried = settled.current.base === storedRef.current ? settled.current.mutations : [];
         settled.current = { base: storedRef.current, mutations: [...carried, ...batch] };
+        if (pending.current.length === 0) clearStash(id);
         setSaveState(pending.current.length > 0 ? { kind: 'unsaved' } : { kind: 'saved' });
       } catch (error) {
         pending.current = [...batch, ...pending.current];
@@ -83,11 +85,35 @@ export function useChartDraft(client: FieldClient, id: string): ChartDraft | nul
     });
   }, [edit]);
 
+  // Edits still pending when the page goes away: stash them synchronously, then try the real write.
+  const stashPending = useCallback(() => {
+    const base = storedRef.current;
+    if (!base || (pending.current.length === 0 && inFlight.current.length === 0)) return;
+    const view = structuredClone(base) as PatientCareReport;
+    for (const mutation of [...inFlight.current, ...pending.current]) mutation(view);
+    writeStash(id, { base: base as PatientCareReport, view });
+  }, [id]);
+
+  // A stash left by a page that went away: re-apply it to the latest stored chart, once.
+  const recovered = useRef(false);
+  useEffect(() => {
+    if (!stored || recovered.current) return;
+    recovered.current = true;
+    const stash = readStash(id);
+    if (!stash) return;
+    edit((draft) => applyStash(draft, stash));
+  }, [stored, id, edit]);
+
   useEffect(() => {
     const onHide = () => {
-      if (document.visibilityState === 'hidden') void flush();
+      if (document.visibilityState !== 'hidden') return;
+      stashPending();
+      void flush();
     };
-    const onPageHide = () => void flush();
+    const onPageHide = () => {
+      stashPending();
+      void flush();
+    };
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onPageHide);
     return () => {
@@ -95,7 +121,7 @@ export function useChartDraft(client: FieldClient, id: string): ChartDraft | nul
       window.removeEventListener('pagehide', onPageHide);
       void flush();
     };
-  }, [flush]);
+  }, [flush, stashPending]);
 
   const chart = useMemo(() => {
     if (!stored) return stored;
