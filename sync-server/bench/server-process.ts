@@ -25,6 +25,8 @@ export interface ServerProcess {
   readMemory(): MemoryFigures;
   /** CPU time (user + system) the server process has used so far, in ms. */
   readCpuMs(): number;
+  /** The last lines the server printed (for a run that broke). */
+  readOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -81,7 +83,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not start within 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
+      output = (output + chunk.toString('utf8')).slice(-8000);
       const match = /field sync server on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -97,7 +99,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   });
   const pid = child.pid ?? 0;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const health = await fetch(`${baseUrl}/health`);
+  // `connection: close`: no idle keep-alive socket is left for a later request to find closed.
+  const health = await fetch(`${baseUrl}/health`, { headers: { connection: 'close' } });
   if (!health.ok) throw new Error(`GET /health answered ${health.status}`);
 
   const startupRss = readStatusKb(pid, 'VmRSS') ?? 0;
@@ -119,6 +122,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     baseUrl,
     readMemory,
     readCpuMs: () => readCpuMs(pid),
+    readOutput: () => output,
     async stop() {
       readMemory();
       child.kill('SIGTERM');

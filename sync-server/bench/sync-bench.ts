@@ -59,18 +59,22 @@ interface DeviceRun {
 }
 
 /** Every device pushes its own charts in a few small batches, one after another; all devices at once. */
-async function runDevices(server: ServerProcess, tokens: readonly string[], firstSeed: number): Promise<DeviceRun> {
-  const devices = Array.from({ length: deviceCount }, (_, d) => ({
-    token: tokens[d % tokens.length] ?? '',
-    batches: chunk(makeCharts(firstSeed + d * deviceBatches * deviceBatchSize, deviceBatches * deviceBatchSize), deviceBatchSize),
-  }));
+/** Each device's own charts, in push batches; made before the server starts. */
+function makeDeviceBatches(firstSeed: number): Chart[][][] {
+  const perDevice = deviceBatches * deviceBatchSize;
+  return Array.from({ length: deviceCount }, (_, d) => chunk(makeCharts(firstSeed + d * perDevice, perDevice), deviceBatchSize));
+}
+
+/** Every device pushes its own charts in a few small batches, one after another; all devices at once. */
+async function runDevices(server: ServerProcess, tokens: readonly string[], deviceBatchList: readonly Chart[][][]): Promise<DeviceRun> {
+  const devices = deviceBatchList.map((batches, d) => ({ token: tokens[d % tokens.length] ?? '', batches }));
   const outcomes: PushOutcome[] = [];
   await Promise.all(devices.map(async (device) => {
     for (const batch of device.batches) {
       outcomes.push(await pushRows(server.baseUrl, device.token, batch.map((doc) => ({ newDocumentState: doc }))));
     }
   }));
-  return { outcomes, docs: deviceCount * deviceBatches * deviceBatchSize };
+  return { outcomes, docs: devices.reduce((n, d) => n + d.batches.reduce((m, b) => m + b.length, 0), 0) };
 }
 
 /** Wall time of one phase and the CPU the server and this bench process spent in it. */
@@ -97,6 +101,7 @@ function formatCpu(cpuMs: number, wallMs: number): string {
 
 interface Figures {
   database: string;
+  sameDatabase: boolean;
   baselineLabel: string;
   tokensNote: string;
   push: ThroughputRun;
@@ -117,7 +122,7 @@ function printReport(figures: Figures): void {
   log('');
   log(`sync-server bench, ${new Date().toISOString()}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`);
   log(`database: ${figures.database}`);
-  log(`raw baseline: ${figures.baselineLabel}, same table shape (jsonb data), same database, batches/pages of ${batchSize}`);
+  log(`raw baseline: ${figures.baselineLabel}, same table shape (jsonb data)${figures.sameDatabase ? ', same database' : ''}, batches/pages of ${batchSize}`);
   log('');
   log(formatTable(['figure', 'HTTP', 'raw baseline', 'ratio', 'target'], [
     [`push ${docCount} ePCRs, batches of ${batchSize}`, formatRate(push.http), formatRate(push.raw), ratio(push, targets.push), `>= ${targets.push}`],
@@ -150,6 +155,12 @@ async function main(): Promise<void> {
   let baseline: RawBaseline | undefined;
   try {
     log(`database: ${database.description}`);
+    // Everything slow happens before the logins: an idle keep-alive socket that the server closes
+    // after 5 s must not be reused by the next request.
+    log(`generating ${docCount + warmupCount + deviceCount * deviceBatches * deviceBatchSize} realistic ePCRs ...`);
+    const warmup = makeCharts(1, warmupCount);
+    const charts = makeCharts(1001, docCount);
+    const deviceBatchList = makeDeviceBatches(1001 + docCount);
     server = await startServerProcess({ databaseUrl: database.serverUrl, dataDir, cpuProfileDir: process.env.BENCH_CPU_PROF || undefined });
     const running = server;
     log(`server pid ${running.pid} on ${running.baseUrl}`);
@@ -159,10 +170,6 @@ async function main(): Promise<void> {
     const tokens: string[] = [];
     for (const username of usernames) tokens.push(await loginDemoUser(running.baseUrl, username));
     const [medicToken = ''] = tokens;
-
-    log(`generating ${docCount + warmupCount} realistic ePCRs ...`);
-    const warmup = makeCharts(1, warmupCount);
-    const charts = makeCharts(1001, docCount);
     const size = Buffer.byteLength(JSON.stringify(charts[0]));
     log(`one ePCR is ${(size / 1024).toFixed(1)} KiB of JSON; warming up (${warmupCount} each way) ...`);
     const compare = { server: running, baseline: raw, token: medicToken, pageSize: batchSize };
@@ -174,13 +181,16 @@ async function main(): Promise<void> {
     log('pull ...');
     const pull = await comparePull(compare);
     log(`${deviceCount} concurrent devices ...`);
-    const devices = await measurePhase(running, () => runDevices(running, tokens, 1001 + docCount));
+    const devicePhase = await measurePhase(running, () => runDevices(running, tokens, deviceBatchList));
     printReport({
-      database: database.description, baselineLabel: raw.label,
+      database: database.description, sameDatabase: database.kind === 'postgres', baselineLabel: raw.label,
       tokensNote: `${deviceCount} devices share ${tokens.length} access tokens (demo ${usernames.join(', ')}, assigned round-robin); `
         + 'separate logins per device would hit the login rate limit (10 per account, 30 per address a minute)',
-      push, pull, devices, memory: running.readMemory(),
+      push, pull, devices: devicePhase, memory: running.readMemory(),
     });
+  } catch (err) {
+    if (server) console.error(`server output (last lines):\n${server.readOutput()}`);
+    throw err;
   } finally {
     await baseline?.close();
     await server?.stop();
