@@ -12,5 +12,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // On one shared PostgreSQL, test files run one at a time: a pull reads only below the cluster's
+    // oldest in-flight transaction (docs/adr/0005), so another file's long push would hold this
+    // file's pulls back and make its assertions race. PGlite files each have their own engine.
+    fileParallelism: !process.env.DATABASE_URL,
   },
 });
