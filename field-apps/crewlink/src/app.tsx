@@ -25,10 +25,20 @@ export function App() {
   const [error, setError] = useState<string>();
   const session = useSession(manager);
   const userKey = session ? `${session.user.agencyId}/${session.user.id}` : undefined;
-  const { locked, unlock } = useIdleLock(session?.pin !== undefined, idleLockMinutes);
+  const idle = useIdleLock(session?.pin !== undefined, idleLockMinutes);
+  // A shared tablet opened with a PIN-protected session starts locked.
+  const [lockedAtStart, setLockedAtStart] = useState(false);
+  const locked = lockedAtStart || idle.locked;
+  const unlock = () => {
+    setLockedAtStart(false);
+    idle.unlock();
+  };
 
   useEffect(() => {
-    SessionManager.load().then(setManager, (e: unknown) => setError(`Cannot read this device's storage: ${describeError(e)}`));
+    SessionManager.load().then((m) => {
+      setLockedAtStart(m.session?.pin !== undefined);
+      setManager(m);
+    }, (e: unknown) => setError(`Cannot read this device's storage: ${describeError(e)}`));
   }, []);
 
   useEffect(() => {

@@ -124,6 +124,8 @@ export class FieldClient {
   async wipe(): Promise<void> {
     await this.stop();
     await this.db.remove();
+    // RxDB's Dexie storage empties its tables but leaves the (empty) IndexedDB databases: delete them too.
+    await deleteIndexedDbDatabases(`rxdb-dexie-${this.name}--`);
     await this.ledger.clear();
     await this.attachments.wipe();
     this.status.reset();
@@ -138,6 +140,18 @@ export class FieldClient {
       throw error;
     }
   }
+}
+
+async function deleteIndexedDbDatabases(prefix: string): Promise<void> {
+  if (typeof indexedDB.databases !== 'function') return;
+  const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith(prefix));
+  await Promise.all(names.map((name) => new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
+    // Still open somewhere (another tab): the browser deletes it once that closes; the data is already cleared.
+    request.onblocked = () => resolve();
+  })));
 }
 
 async function requestPersistentStorage(status: SyncStatusStore): Promise<void> {
