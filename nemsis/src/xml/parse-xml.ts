@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import type { NemsisElement } from '../tree';
+import { scanNemsisXml } from './scan-xml';
 
 export const NEMSIS_NAMESPACE = 'http://www.nemsis.org';
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -39,6 +40,22 @@ export function parseNemsisXml(xml: string, options: ParseNemsisXmlOptions = {})
   if (xml.length > maxLength) {
     throw new NemsisXmlError(`document is ${xml.length} characters; the limit is ${maxLength}`);
   }
+  const requireNemsis = options.requireNemsisNamespace ?? true;
+  // Fast path for the XML exporters write; anything else (and every malformed document) goes to saxes.
+  const scanned = scanNemsisXml(xml, maxDepth);
+  if (scanned) {
+    if (requireNemsis && scanned.rootNamespace !== NEMSIS_NAMESPACE) throw wrongNamespace(scanned.root.name, scanned.rootNamespace);
+    return scanned.root;
+  }
+  return parseWithSaxes(xml, maxDepth, requireNemsis);
+}
+
+function wrongNamespace(rootName: string, namespace: string | undefined): NemsisXmlError {
+  return new NemsisXmlError(`root element <${rootName}> is in namespace "${namespace ?? ''}", expected "${NEMSIS_NAMESPACE}"`);
+}
+
+/** The full parser (saxes): every document the fast path declines, and every error message. Exported for tests. */
+export function parseWithSaxes(xml: string, maxDepth: number, requireNemsis: boolean): NemsisElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: NemsisElement[] = [];
   let root: NemsisElement | undefined;
@@ -102,10 +119,6 @@ export function parseNemsisXml(xml: string, options: ParseNemsisXmlOptions = {})
   }
   if (failure) throw failure;
   if (!root) throw new NemsisXmlError('the document has no root element');
-  if ((options.requireNemsisNamespace ?? true) && rootNamespace !== NEMSIS_NAMESPACE) {
-    throw new NemsisXmlError(
-      `root element <${root.name}> is in namespace "${rootNamespace ?? ''}", expected "${NEMSIS_NAMESPACE}"`,
-    );
-  }
+  if (requireNemsis && rootNamespace !== NEMSIS_NAMESPACE) throw wrongNamespace(root.name, rootNamespace);
   return root;
 }
