@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { measureBundleSize } from './bundle-size';
-import { seedCharts } from './seed-charts';
+import { seedCharts, timeServerPull } from './seed-charts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -82,6 +82,8 @@ async function main(): Promise<void> {
       return performance.now() - t0;
     }, charts);
     console.log(`initial sync of ${chartCount} charts: ${syncMs} ms = ${(syncMs / bulkPutMs).toFixed(2)}x a raw IndexedDB bulk put of the same documents (${bulkPutMs.toFixed(0)} ms); target <= 2x`);
+    const serverPull = await timeServerPull(baseUrl, 500);
+    console.log(`  of which the server's share: a bare HTTP pull of the same ${serverPull.documents} charts takes ${serverPull.ms.toFixed(0)} ms = ${(serverPull.ms / bulkPutMs).toFixed(2)}x the bulk put`);
 
     // Cold start offline to an interactive chart list.
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null);

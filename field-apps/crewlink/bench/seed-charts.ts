@@ -31,3 +31,20 @@ export async function seedCharts({ baseUrl, count }: SeedOptions): Promise<Recor
   }
   return charts;
 }
+
+/** Time for a bare HTTP client (Node fetch, no storage) to pull every chart in pages of `limit`: the server's share. */
+export async function timeServerPull(baseUrl: string, limit: number): Promise<{ ms: number; documents: number }> {
+  const token = await login(baseUrl, 'supervisor');
+  const start = performance.now();
+  let checkpoint: string | null = null;
+  let documents = 0;
+  for (;;) {
+    const query: string = checkpoint ? `&checkpoint=${encodeURIComponent(checkpoint)}` : '';
+    const response = await fetch(`${baseUrl}/api/v1/sync/epcrs/0/pull?limit=${limit}${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { documents: unknown[]; checkpoint: string | null };
+    documents += body.documents.length;
+    if (body.documents.length === 0 || !body.checkpoint) break;
+    checkpoint = body.checkpoint;
+  }
+  return { ms: performance.now() - start, documents };
+}
