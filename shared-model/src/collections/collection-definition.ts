@@ -17,6 +17,11 @@ export interface CollectionDefinition<TDoc extends ReplicatedDocument = Replicat
   idKeyedArrays: readonly string[];
   /** Fields still writable when status === 'locked' (e.g. 'addenda'); new items only. */
   appendOnlyWhenLocked: readonly string[];
+  /**
+   * The top-level fields `canRead` looks at. A server may judge read access on just these fields
+   * (e.g. to stream stored JSON without parsing it); a test holds `canRead` to that promise.
+   */
+  readScopeFields: readonly string[];
   canRead(user: AuthUser, doc: TDoc): boolean;
   /**
    * May `user` commit `next` over the server's `previous` (undefined = a new document)?

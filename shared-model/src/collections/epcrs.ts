@@ -9,6 +9,7 @@ export const epcrsCollection: CollectionDefinition<PatientCareReport> = {
   serverOnlyFields: ['updatedAt', 'findings', 'lockedAt', 'lockedBy'],
   idKeyedArrays: ['crew', 'vitals', 'medications', 'procedures', 'signatures', 'photos', 'addenda'],
   appendOnlyWhenLocked: ['addenda'],
+  readScopeFields: ['agencyId', 'unitId', 'createdBy'],
   canRead: canReadPatientCareReport,
   canWrite: canWritePatientCareReport,
 };

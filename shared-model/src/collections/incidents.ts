@@ -9,6 +9,7 @@ export const incidentsCollection: CollectionDefinition<Incident> = {
   serverOnlyFields: ['updatedAt'],
   idKeyedArrays: ['notes'],
   appendOnlyWhenLocked: [],
+  readScopeFields: ['agencyId', 'unitIds'],
   canRead: canReadIncident,
   canWrite: canWriteIncident,
 };
