@@ -182,7 +182,9 @@ describe('shutdown', () => {
       server.process.kill('SIGKILL');
     }
     expect((await server.exited).signal).toBe('SIGKILL');
-    await expect(push.response).rejects.toThrow();
+    // On Postgres the kill certainly lands inside the transaction. On PGlite it is timed, and on a
+    // loaded machine the push may finish first: the all-or-nothing check below holds either way.
+    if (storage.databaseUrl) await expect(push.response).rejects.toThrow();
 
     const again = await start(storage);
     const present = await pulledIds(again, await login(again, 'supervisor'));
