@@ -39,53 +39,23 @@ function toStored(row: RawRow): StoredDocument {
 type Executor = Pick<Db, 'execute'>;
 
 /**
- * One changed row as a pull serves it: the stored JSON text untouched (it goes to the client as is),
- * plus the few fields access rules look at, so the server never parses a whole document to filter it.
- */
-export interface ChangeRow {
-  id: string;
-  txid: bigint;
-  deleted: boolean;
-  dataText: string;
-  /** The document's `readScopeFields` and `updatedAt`. */
-  scope: Record<string, unknown>;
-  previousText: string | null;
-}
-
-interface RawChangeRow {
-  id: string;
-  txid: string;
-  deleted: boolean;
-  data_text: string;
-  scope: Record<string, unknown> | string;
-  previous_text: string | null;
-}
-
-/**
  * Changes after `since`, in commit-safe order. Only rows written by transactions older than the
  * snapshot's xmin are read: every transaction below xmin has finished, so no row can later appear
  * behind the returned checkpoint, however the writers' commits interleave.
  */
 export async function readChangesSince(
   db: Executor, agencyId: string, collection: string, since: Checkpoint | undefined, limit: number,
-  scopeFields: readonly string[],
-): Promise<ChangeRow[]> {
+): Promise<StoredDocument[]> {
   const after = since ?? { txid: -1n, id: '' };
-  const fields = [...new Set([...scopeFields, 'updatedAt'])];
-  const scope = sql.join(fields.map((f) => sql`${f}::text, data -> ${f}::text`), sql`, `);
   const result = await db.execute(sql`
-    SELECT id, txid::text AS txid, deleted, data::text AS data_text, previous_data::text AS previous_text,
-           jsonb_strip_nulls(jsonb_build_object(${scope})) AS scope
+    SELECT id, data, previous_data, deleted, txid::text AS txid
     FROM documents
     WHERE agency_id = ${agencyId} AND collection = ${collection}
       AND (txid, id) > (${after.txid.toString()}::bigint, ${after.id})
       AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
     ORDER BY txid, id
     LIMIT ${limit}`);
-  return rowsOf<RawChangeRow>(result).map((row) => ({
-    id: row.id, txid: BigInt(row.txid), deleted: row.deleted, dataText: row.data_text,
-    scope: parseJson(row.scope), previousText: row.previous_text,
-  }));
+  return rowsOf<RawRow>(result).map(toStored);
 }
 
 /** The newest commit-safe position of a collection (where a fresh stream starts listening). */
