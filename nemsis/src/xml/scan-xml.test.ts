@@ -64,6 +64,13 @@ describe('the fast XML scanner', () => {
     expect(() => parseNemsisXml(declined[2] ?? '')).toThrow(/^malformed XML: .*\(line 1\)$/);
   });
 
+  it('hands an element with 20,000 attributes to saxes instead of checking duplicates pairwise', () => {
+    const attributes = Array.from({ length: 20_000 }, (_, i) => ` a${i}="${i}"`).join('');
+    const xml = `<EMSDataSet ${NS}${attributes}/>`;
+    expect(viaScanner(xml)).toBe('declined');
+    expect(Object.keys(parseNemsisXml(xml).attributes)).toHaveLength(20_000);
+  });
+
   it('agrees with saxes on 1,500 randomly corrupted samples: the same tree, or a decline', () => {
     const random = makeRandom(42);
     const junk = ['<', '>', '&', '"', "'", '/', '=', ' ', '\u0000', ']]>', '<!--', '--', '<?', '<![CDATA[', '\r\n', '&amp;', '&#0;',

@@ -28,6 +28,9 @@ const BAIL = new Bail('outside the fast path');
 const XML_DECLARATION =
   /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"1\.0"|'1\.0')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>/y;
 
+/** More attributes than this on one element leave the fast path (no NEMSIS element has more than a few). */
+const MAX_FAST_ATTRIBUTES = 32;
+
 const isNameStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 const isNameChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
@@ -271,6 +274,8 @@ function scan(s: Scanner, maxDepth: number): ScannedDocument {
           break;
         }
         if (s.pos === before) throw BAIL; // attributes must be separated by whitespace
+        // Duplicates are checked pairwise, so elements with many attributes (hostile input) go to saxes.
+        if (attrCount >= MAX_FAST_ATTRIBUTES) throw BAIL;
         const attrEnd = s.nameEnd();
         const attrName = xml.slice(s.pos, attrEnd);
         s.pos = attrEnd;

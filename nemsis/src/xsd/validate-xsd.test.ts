@@ -134,3 +134,13 @@ describe('validateXsd on a whole document', () => {
     expect(validateXsd(parseNemsisXml(xml)).map((f) => f.ruleId)).toContain('xsd:unknown-element');
   });
 });
+
+describe('hostile width', () => {
+  it('reports each of 100,000 unknown children with its own indexed path (in linear time, so no hang)', () => {
+    const children = Array.from({ length: 100_000 }, () => leaf('bogus', 'x'));
+    const findings = validateXsd(el('EMSDataSet', [el('Header', children)]));
+    const unknown = findings.filter((f) => f.ruleId === 'xsd:unknown-element');
+    expect(unknown).toHaveLength(100_000);
+    expect(unknown[99_999]?.path).toBe('/EMSDataSet/Header/bogus[100000]');
+  });
+});

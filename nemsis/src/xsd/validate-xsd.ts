@@ -25,6 +25,30 @@ interface Walk {
   elements: NemsisElement[];
   plans: ElementPlan[];
   findings: Finding[];
+  /** Sibling positions of parents that had a finding below them (see siblingPositions). */
+  positions: Map<NemsisElement, SiblingPositions>;
+}
+
+/** Position of each child among its same-named siblings, and how many share its name. */
+type SiblingPositions = Map<NemsisElement, { position: number; total: number }>;
+
+/** Computed once per parent, and only when a finding needs a path (so a wide bad element stays linear). */
+function siblingPositions(walk: Walk, parent: NemsisElement): SiblingPositions {
+  let positions = walk.positions.get(parent);
+  if (!positions) {
+    positions = new Map();
+    const totals = new Map<string, { position: number; total: number }[]>();
+    for (const child of parent.children) {
+      let group = totals.get(child.name);
+      if (!group) totals.set(child.name, (group = []));
+      const entry = { position: group.length + 1, total: 0 };
+      group.push(entry);
+      positions.set(child, entry); // a node listed twice keeps its last place, as before
+    }
+    for (const group of totals.values()) for (const entry of group) entry.total = group.length;
+    walk.positions.set(parent, positions);
+  }
+  return positions;
 }
 
 function renderPath(walk: Walk, depth: number): string {
@@ -33,13 +57,7 @@ function renderPath(walk: Walk, depth: number): string {
     const element = walk.elements[d] as NemsisElement;
     const parent = walk.elements[d - 1] as NemsisElement;
     const name = element.name;
-    let position = 0;
-    let total = 0;
-    for (const sibling of parent.children) {
-      if (sibling.name !== name) continue;
-      total++;
-      if (sibling === element) position = total;
-    }
+    const { position, total } = siblingPositions(walk, parent).get(element) ?? { position: 0, total: 0 };
     const indexed = total > 1 || ((walk.plans[d - 1] as ElementPlan).repeatable.has(name) && name !== 'Header');
     path += indexed ? `/${name}[${position}]` : `/${name}`;
   }
@@ -136,7 +154,7 @@ function isEmpty(record: Record<string, string>): boolean {
 }
 
 function run(element: NemsisElement, plan: ElementPlan, base: string): Finding[] {
-  const walk: Walk = { base, elements: [], plans: [], findings: [] };
+  const walk: Walk = { base, elements: [], plans: [], findings: [], positions: new Map() };
   validateElement(element, plan, walk, 0);
   return walk.findings;
 }
