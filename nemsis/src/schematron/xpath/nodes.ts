@@ -43,39 +43,48 @@ export interface XDocument {
 
 let nextDocumentId = 0;
 
+/** A document built from a NEMSIS tree; `byName` is only indexed when first asked for. */
+class BuiltDocument implements XDocument {
+  private byNameCache: Map<string, XNode[]> | undefined = undefined;
+
+  constructor(
+    readonly root: XNode,
+    readonly elements: XNode[],
+  ) {}
+
+  get byName(): Map<string, XNode[]> {
+    if (this.byNameCache) return this.byNameCache;
+    const byName = new Map<string, XNode[]>();
+    for (const node of this.elements) {
+      const list = byName.get(node.name);
+      if (list) list.push(node);
+      else byName.set(node.name, [node]);
+    }
+    this.byNameCache = byName;
+    return byName;
+  }
+}
+
+/** Every node is created with the same fields in the same order, so V8 keeps one object shape for all. */
+function createNode(kind: XNode['kind'], name: string, parent: XNode | null, doc: number, order: number, index: number, text: string, hasAttributes: boolean, source: NemsisElement | undefined): XNode {
+  return { kind, name, parent, children: [], doc, order, index, text, hasAttributes, source, attributeNodes: undefined, childIndex: undefined, stringValueCache: undefined };
+}
+
 /** Wraps a NEMSIS element tree (the root element) in a document node for XPath evaluation. */
 export function buildDocument(rootElement: NemsisElement): XDocument {
   const doc = nextDocumentId;
   nextDocumentId = (nextDocumentId + 1) % 2 ** 30;
-  let order = 0;
   const elements: XNode[] = [];
-  const byName = new Map<string, XNode[]>();
-  const root: XNode = { kind: 'document', name: '', parent: null, doc, children: [], order: order++, index: 0, text: '', hasAttributes: false };
-  const stack: { element: NemsisElement; parent: XNode; index: number }[] = [{ element: rootElement, parent: root, index: 0 }];
-  while (stack.length > 0) {
-    const { element, parent, index } = stack.pop() as { element: NemsisElement; parent: XNode; index: number };
-    const node: XNode = {
-      kind: 'element',
-      name: element.name,
-      parent,
-      doc,
-      children: [],
-      order: order++,
-      index,
-      text: element.children.length === 0 ? (element.text ?? '') : '',
-      hasAttributes: hasAnyKey(element.attributes),
-      source: element,
-    };
+  const root = createNode('document', '', null, doc, 0, 0, '', false, undefined);
+  const add = (element: NemsisElement, parent: XNode, index: number): void => {
+    const children = element.children;
+    const node = createNode('element', element.name, parent, doc, elements.length + 1, index, children.length === 0 ? (element.text ?? '') : '', hasAnyKey(element.attributes), element);
     parent.children.push(node);
     elements.push(node);
-    const list = byName.get(node.name);
-    if (list) list.push(node);
-    else byName.set(node.name, [node]);
-    for (let i = element.children.length - 1; i >= 0; i--) {
-      stack.push({ element: element.children[i] as NemsisElement, parent: node, index: i });
-    }
-  }
-  return { root, elements, byName };
+    for (let i = 0; i < children.length; i++) add(children[i] as NemsisElement, node, i);
+  };
+  add(rootElement, root, 0);
+  return new BuiltDocument(root, elements);
 }
 
 function hasAnyKey(record: Record<string, string>): boolean {
@@ -90,7 +99,7 @@ export function attributesOf(node: XNode): XNode[] {
   if (node.kind === 'element' && node.source) {
     const entries = Object.entries(node.source.attributes);
     entries.forEach(([name, value], i) => {
-      attrs.push({ kind: 'attribute', name, parent: node, doc: node.doc, children: [], hasAttributes: false, order: node.order + (i + 1) / (entries.length + 1), index: i, text: value });
+      attrs.push(createNode('attribute', name, node, node.doc, node.order + (i + 1) / (entries.length + 1), i, value, false, undefined));
     });
   }
   node.attributeNodes = attrs;
