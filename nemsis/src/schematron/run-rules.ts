@@ -6,6 +6,7 @@ import { attributesOf, isNode, locationOf, type XDocument, type XNode } from './
 import type { XTemporal } from './xpath/temporal';
 import { atomize, stringOf, Untyped, type Sequence } from './xpath/values';
 import { createKeyLookup } from './key-index';
+import { RuleFrame } from './rule-frame';
 
 /** A rule that fired on a node (ISO Schematron: the first rule of a pattern whose context matches). */
 export interface FiredRule {
@@ -117,16 +118,16 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
   const traces: FiredRule[][] = patterns.map(() => []);
   const tracing = options.onRuleFired !== undefined;
 
+  const frames = new Map<CompiledRule, RuleFrame>();
   const fire = (p: number, rule: CompiledRule, node: XNode): void => {
     if (tracing) traces[p]?.push({ patternId: patterns[p]?.id ?? '', ruleId: rule.id, context: rule.context.source, path: locationOf(node) });
-    const siblings = node.parent?.children.length ?? 1;
-    const base: EvalContext = { item: node, position: node.index + 1, size: siblings, current: node, scope, env: runEnv };
-    let letScope = scope;
-    for (const l of rule.lets) {
-      const parentScope = letScope;
-      letScope = new Scope(parentScope, l.name, undefined, () => l.value.evaluate({ ...base, scope: parentScope }));
+    let frame = frames.get(rule);
+    if (!frame) {
+      frame = new RuleFrame(rule, scope, runEnv);
+      frames.set(rule, frame);
     }
-    const ctx: EvalContext = { ...base, scope: letScope };
+    frame.reset(node);
+    const ctx = frame.ctx;
     for (const check of rule.checks) {
       let fires: boolean;
       let problem = '';
