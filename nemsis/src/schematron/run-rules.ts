@@ -190,19 +190,21 @@ function dispatchOf(rules: SchematronRules): Dispatch {
   const cached = dispatches.get(rules);
   if (cached) return cached;
   const plansInOrder = rules.patterns.map(planOf);
-  const withAttributes = new Map<string, DispatchEntry[]>();
-  const withoutAttributes = new Map<string, DispatchEntry[]>();
+  // Null-prototype objects rather than Maps: a property lookup internalizes the element's name string
+  // in place, so later lookups and name comparisons on the same string are pointer checks.
+  const withAttributes: Record<string, DispatchEntry[] | undefined> = Object.create(null) as Record<string, DispatchEntry[] | undefined>;
+  const withoutAttributes: Record<string, DispatchEntry[] | undefined> = Object.create(null) as Record<string, DispatchEntry[] | undefined>;
   const dispatch: Dispatch = {
     entriesFor(name, hasAttributes) {
       const cache = hasAttributes ? withAttributes : withoutAttributes;
-      let entries = cache.get(name);
+      let entries = cache[name];
       if (!entries) {
         entries = [];
-        plansInOrder.forEach((plan, pattern) => {
-          const candidates = plan.rulesFor(name, hasAttributes);
-          if (candidates.length > 0) entries?.push({ pattern, rules: candidates });
-        });
-        cache.set(name, entries);
+        for (let pattern = 0; pattern < plansInOrder.length; pattern++) {
+          const candidates = (plansInOrder[pattern] as PatternPlan).rulesFor(name, hasAttributes);
+          if (candidates.length > 0) entries.push({ pattern, rules: candidates });
+        }
+        cache[name] = entries;
       }
       return entries;
     },
