@@ -1,5 +1,5 @@
 import { REVERSE_AXES, type Axis, type NodeTest } from './ast';
-import { attributesOf, localNameOf, type XNode } from './nodes';
+import { attributesOf, localNameOf, type ChildIndex, type XNode } from './nodes';
 
 /** A node test; element name tests also carry the name, so child steps can use the per-node name index. */
 export type NodePredicate = ((node: XNode) => boolean) & { elementName?: string };
@@ -44,15 +44,17 @@ const EMPTY_NODES: XNode[] = [];
 function childrenNamed(node: XNode, name: string): XNode[] {
   let index = node.childIndex;
   if (!index) {
-    index = new Map();
+    // A null-prototype object, not a Map: property keys are internalized, so repeated lookups by the
+    // same name strings compare pointers instead of characters.
+    index = Object.create(null) as ChildIndex;
     for (const child of node.children) {
-      const list = index.get(child.name);
+      const list = index[child.name];
       if (list) list.push(child);
-      else index.set(child.name, [child]);
+      else index[child.name] = [child];
     }
     node.childIndex = index;
   }
-  return index.get(name) ?? EMPTY_NODES;
+  return index[name] ?? EMPTY_NODES;
 }
 
 function rootOf(node: XNode): XNode {

@@ -27,10 +27,13 @@ export interface XNode {
   /** Lazily built attribute nodes. */
   attributeNodes?: XNode[];
   /** Lazily built index of element children by name (wide containers only). */
-  childIndex?: Map<string, XNode[]>;
+  childIndex?: ChildIndex | undefined;
   /** Lazily computed string value of a container. */
   stringValueCache?: string;
 }
+
+/** Element children by local name (a null-prototype object). */
+export type ChildIndex = Record<string, XNode[] | undefined>;
 
 /** A document wrapped for XPath: its nodes, and elements indexed by local name. */
 export interface XDocument {
