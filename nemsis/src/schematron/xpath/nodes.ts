@@ -73,6 +73,25 @@ function createNode(kind: XNode['kind'], name: string, parent: XNode | null, doc
   return { kind, name, parent, children: [], doc, order, index, text, hasAttributes, source, attributeNodes: undefined, childIndex: undefined, stringValueCache: undefined };
 }
 
+/**
+ * One string object per element name across documents (bounded, so hostile input with endless distinct
+ * names cannot grow it without limit). Names taken from here are internalized by the property lookup,
+ * so the many name comparisons and name-keyed lookups of a run compare pointers, not characters.
+ */
+const NAMES: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
+const MAX_NAMES = 4096;
+let nameCount = 0;
+
+function internName(name: string): string {
+  const known = NAMES[name];
+  if (known !== undefined) return known;
+  if (nameCount < MAX_NAMES) {
+    NAMES[name] = name;
+    nameCount++;
+  }
+  return name;
+}
+
 /** Wraps a NEMSIS element tree (the root element) in a document node for XPath evaluation. */
 export function buildDocument(rootElement: NemsisElement): XDocument {
   const doc = nextDocumentId;
@@ -81,7 +100,7 @@ export function buildDocument(rootElement: NemsisElement): XDocument {
   const root = createNode('document', '', null, doc, 0, 0, '', false, undefined);
   const add = (element: NemsisElement, parent: XNode, index: number): void => {
     const children = element.children;
-    const node = createNode('element', element.name, parent, doc, elements.length + 1, index, children.length === 0 ? (element.text ?? '') : '', hasAnyKey(element.attributes), element);
+    const node = createNode('element', internName(element.name), parent, doc, elements.length + 1, index, children.length === 0 ? (element.text ?? '') : '', hasAnyKey(element.attributes), element);
     parent.children.push(node);
     elements.push(node);
     for (let i = 0; i < children.length; i++) add(children[i] as NemsisElement, node, i);
