@@ -114,19 +114,20 @@ function checkTime(hour: number, minute: number, second: number, type: string, s
   if ((hour > 23 && !endOfDay) || minute > 59 || second >= 60) throw invalid(type, source);
 }
 
-const parsed = new Map<string, XTemporal>();
+/** One cache per type, keyed by the text itself (no concatenated key to build and hash on every call). */
+const parsed: Record<TemporalType, Map<string, XTemporal>> = { dateTime: new Map(), date: new Map(), time: new Map() };
 
 /**
  * Casts a string to xs:dateTime, xs:date or xs:time (whitespace is collapsed first, as in XML Schema).
  * Values are immutable, so recent results are cached: one record compares the same times many times.
  */
 export function parseTemporal(type: TemporalType, raw: string): XTemporal {
-  const key = type + raw;
-  const cached = parsed.get(key);
+  const cache = parsed[type];
+  const cached = cache.get(raw);
   if (cached) return cached;
   const value = parseTemporalUncached(type, raw);
-  if (parsed.size >= 1000) parsed.clear();
-  parsed.set(key, value);
+  if (cache.size >= 1000) cache.clear();
+  cache.set(raw, value);
   return value;
 }
 
