@@ -159,7 +159,7 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
   const dispatch = dispatchOf(rules);
   for (const p of dispatch.documentPatterns) visit(p, planOf(patterns[p] as CompiledPattern).documentRules, doc.root);
   for (const node of doc.elements) {
-    for (const entry of dispatch.entriesFor(node.name, node.hasAttributes)) visit(entry.pattern, entry.rules, node);
+    for (const entry of dispatch.entriesOf(node)) visit(entry.pattern, entry.rules, node);
     if (node.hasAttributes) {
       for (const p of dispatch.attributePatterns) {
         for (const attr of attributesOf(node)) visit(p, planOf(patterns[p] as CompiledPattern).attributeRules, attr);
@@ -180,6 +180,8 @@ interface DispatchEntry {
 interface Dispatch {
   /** For an element name: the patterns that may fire on it and their candidate rules, in pattern order. */
   entriesFor(name: string, hasAttributes: boolean): DispatchEntry[];
+  /** The same, for a node: by its name number when it has one (an array read instead of a name lookup). */
+  entriesOf(node: XNode): DispatchEntry[];
   documentPatterns: number[];
   attributePatterns: number[];
 }
@@ -194,6 +196,8 @@ function dispatchOf(rules: SchematronRules): Dispatch {
   // in place, so later lookups and name comparisons on the same string are pointer checks.
   const withAttributes: Record<string, DispatchEntry[] | undefined> = Object.create(null) as Record<string, DispatchEntry[] | undefined>;
   const withoutAttributes: Record<string, DispatchEntry[] | undefined> = Object.create(null) as Record<string, DispatchEntry[] | undefined>;
+  const withAttributesById: (DispatchEntry[] | undefined)[] = [];
+  const withoutAttributesById: (DispatchEntry[] | undefined)[] = [];
   const dispatch: Dispatch = {
     entriesFor(name, hasAttributes) {
       const cache = hasAttributes ? withAttributes : withoutAttributes;
@@ -205,6 +209,17 @@ function dispatchOf(rules: SchematronRules): Dispatch {
           if (candidates.length > 0) entries.push({ pattern, rules: candidates });
         }
         cache[name] = entries;
+      }
+      return entries;
+    },
+    entriesOf(node) {
+      const id = node.nameId;
+      if (id < 0) return dispatch.entriesFor(node.name, node.hasAttributes);
+      const byId = node.hasAttributes ? withAttributesById : withoutAttributesById;
+      let entries = byId[id];
+      if (!entries) {
+        entries = dispatch.entriesFor(node.name, node.hasAttributes);
+        byId[id] = entries;
       }
       return entries;
     },

@@ -22,6 +22,8 @@ export interface XNode {
   readonly text: string;
   /** Whether the element carries any attribute. */
   readonly hasAttributes: boolean;
+  /** A small number standing for the element's name (see `nameIdOf`), or -1 when it has none. */
+  readonly nameId: number;
   /** The source element (elements only). */
   readonly source?: NemsisElement;
   /** Lazily built attribute nodes. */
@@ -69,27 +71,28 @@ class BuiltDocument implements XDocument {
 }
 
 /** Every node is created with the same fields in the same order, so V8 keeps one object shape for all. */
-function createNode(kind: XNode['kind'], name: string, parent: XNode | null, doc: number, order: number, index: number, text: string, hasAttributes: boolean, source: NemsisElement | undefined): XNode {
-  return { kind, name, parent, children: [], doc, order, index, text, hasAttributes, source, attributeNodes: undefined, childIndex: undefined, stringValueCache: undefined };
+function createNode(kind: XNode['kind'], name: string, nameId: number, parent: XNode | null, doc: number, order: number, index: number, text: string, hasAttributes: boolean, source: NemsisElement | undefined): XNode {
+  return { kind, name, parent, children: [], doc, order, index, text, hasAttributes, nameId, source, attributeNodes: undefined, childIndex: undefined, stringValueCache: undefined };
 }
 
 /**
- * One string object per element name across documents (bounded, so hostile input with endless distinct
- * names cannot grow it without limit). Names taken from here are internalized by the property lookup,
- * so the many name comparisons and name-keyed lookups of a run compare pointers, not characters.
+ * Element names seen so far, each with a small number, across documents. Bounded, so hostile input with
+ * endless distinct names cannot grow it without limit (later names get -1). Nodes share one string per
+ * name and carry its number, so rule dispatch indexes an array instead of hashing the name again.
  */
-const NAMES: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
+const NAME_IDS: Record<string, number | undefined> = Object.create(null) as Record<string, number | undefined>;
+const NAME_STRINGS: string[] = [];
 const MAX_NAMES = 4096;
-let nameCount = 0;
 
-function internName(name: string): string {
-  const known = NAMES[name];
+/** The number of an element name, or -1 once the table is full (names outside it are still matched by text). */
+export function nameIdOf(name: string): number {
+  const known = NAME_IDS[name];
   if (known !== undefined) return known;
-  if (nameCount < MAX_NAMES) {
-    NAMES[name] = name;
-    nameCount++;
-  }
-  return name;
+  if (NAME_STRINGS.length >= MAX_NAMES) return -1;
+  const id = NAME_STRINGS.length;
+  NAME_STRINGS.push(name);
+  NAME_IDS[name] = id;
+  return id;
 }
 
 /** Wraps a NEMSIS element tree (the root element) in a document node for XPath evaluation. */
@@ -97,10 +100,12 @@ export function buildDocument(rootElement: NemsisElement): XDocument {
   const doc = nextDocumentId;
   nextDocumentId = (nextDocumentId + 1) % 2 ** 30;
   const elements: XNode[] = [];
-  const root = createNode('document', '', null, doc, 0, 0, '', false, undefined);
+  const root = createNode('document', '', -1, null, doc, 0, 0, '', false, undefined);
   const add = (element: NemsisElement, parent: XNode, index: number): void => {
     const children = element.children;
-    const node = createNode('element', internName(element.name), parent, doc, elements.length + 1, index, children.length === 0 ? (element.text ?? '') : '', hasAnyKey(element.attributes), element);
+    const nameId = nameIdOf(element.name);
+    const name = nameId < 0 ? element.name : (NAME_STRINGS[nameId] as string);
+    const node = createNode('element', name, nameId, parent, doc, elements.length + 1, index, children.length === 0 ? (element.text ?? '') : '', hasAnyKey(element.attributes), element);
     parent.children.push(node);
     elements.push(node);
     for (let i = 0; i < children.length; i++) add(children[i] as NemsisElement, node, i);
@@ -121,7 +126,7 @@ export function attributesOf(node: XNode): XNode[] {
   if (node.kind === 'element' && node.source) {
     const entries = Object.entries(node.source.attributes);
     entries.forEach(([name, value], i) => {
-      attrs.push(createNode('attribute', name, node, node.doc, node.order + (i + 1) / (entries.length + 1), i, value, false, undefined));
+      attrs.push(createNode('attribute', name, -1, node, node.doc, node.order + (i + 1) / (entries.length + 1), i, value, false, undefined));
     });
   }
   node.attributeNodes = attrs;
