@@ -49,6 +49,7 @@ export default defineConfig({
     timeout: 300_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1' } as Record<string, string>,
+    // Every test signs in from 127.0.0.1: lift the sign-in rate limits for the suite (the auth tests cover them).
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', AUTH_RATE_LIMIT_PER_ADDRESS: '1000', AUTH_RATE_LIMIT_PER_ACCOUNT: '1000' } as Record<string, string>,
   },
 });

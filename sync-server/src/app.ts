@@ -9,7 +9,7 @@ import { ApiError, renderError } from './errors';
 import { Metrics } from './metrics';
 import { appRoutes } from './routes/apps';
 import { attachmentRoutes, maxAttachmentBytes } from './routes/attachments';
-import { authRoutes } from './routes/auth';
+import { authRoutes, type AuthRateLimits } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { reviewRoutes } from './routes/review';
 import { schemaRoutes } from './routes/schema';
@@ -25,6 +25,8 @@ export interface AppDeps {
   /** Where the built apps are (`<appsDir>/<app>/dist`); undefined = API only. */
   appsDir?: string;
   metrics?: Metrics;
+  /** Sign-in rate limits (defaults: 30 a minute per address, 10 per account). */
+  authRateLimits?: AuthRateLimits;
 }
 
 export const maxSyncBodyBytes = 16 * 1024 * 1024;
@@ -66,7 +68,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes({ database: deps.database, metrics }));
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [deps.keys.publicJwk] }));
-  app.route('/api/v1/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock }));
+  app.route('/api/v1/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock }, deps.authRateLimits));
   app.route('/api/v1', schemaRoutes());
   app.route('/api/v1/sync', syncRoutes({ database: deps.database, keys: deps.keys, clock: deps.clock, feed, metrics }));
   app.route('/api/v1/attachments', attachmentRoutes({ db, keys: deps.keys, clock: deps.clock }));

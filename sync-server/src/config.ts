@@ -14,6 +14,10 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Folder holding the built apps (`<appsDir>/<app>/dist`). */
   appsDir: string;
+  /** Sign-in attempts allowed per minute per client address (AUTH_RATE_LIMIT_PER_ADDRESS, default 30). */
+  authRateLimitPerAddress: number;
+  /** Sign-in attempts allowed per minute per account and address (AUTH_RATE_LIMIT_PER_ACCOUNT, default 10). */
+  authRateLimitPerAccount: number;
   /** How long SIGTERM waits for in-flight requests (a large push on a slow disk) before closing. */
   shutdownGraceMs: number;
 }
@@ -33,6 +37,13 @@ function parseGrace(value: string | undefined): number {
   return ms;
 }
 
+function parsePositive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number from 1, got "${value}"`);
+  return n;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -46,5 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     appsDir: resolve(env.APPS_DIR || resolve(projectRoot, 'field-apps')),
     shutdownGraceMs: parseGrace(env.SHUTDOWN_GRACE_MS),
+    authRateLimitPerAddress: parsePositive('AUTH_RATE_LIMIT_PER_ADDRESS', env.AUTH_RATE_LIMIT_PER_ADDRESS, 30),
+    authRateLimitPerAccount: parsePositive('AUTH_RATE_LIMIT_PER_ACCOUNT', env.AUTH_RATE_LIMIT_PER_ACCOUNT, 10),
   };
 }

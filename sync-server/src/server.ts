@@ -34,6 +34,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   warmUpValidationGates();
   const app = createApp({
     database, keys, clock: options.clock ?? systemClock, corsOrigins: config.corsOrigins, appsDir: config.appsDir,
+    authRateLimits: { perAddress: config.authRateLimitPerAddress, perAccount: config.authRateLimitPerAccount },
   });
   let inFlight = 0;
   let idle: (() => void) | undefined;

@@ -9,10 +9,18 @@ import { clientAddress, createRateLimiter } from '../http/rate-limit';
 import { recordAudit } from '../audit';
 
 /** POST /api/v1/auth/login, /refresh and /portal. */
-export function authRoutes(deps: SessionDeps) {
+/** Sign-in attempts allowed per minute: per client address, and per account from one address. */
+export interface AuthRateLimits {
+  perAddress: number;
+  perAccount: number;
+}
+
+export const defaultAuthRateLimits: AuthRateLimits = { perAddress: 30, perAccount: 10 };
+
+export function authRoutes(deps: SessionDeps, limits: AuthRateLimits = defaultAuthRateLimits) {
   const app = new Hono();
-  const perAddress = createRateLimiter({ limit: 30, windowMs: 60_000, clock: deps.clock }).byAddress;
-  const perAccount = createRateLimiter({ limit: 10, windowMs: 60_000, clock: deps.clock });
+  const perAddress = createRateLimiter({ limit: limits.perAddress, windowMs: 60_000, clock: deps.clock }).byAddress;
+  const perAccount = createRateLimiter({ limit: limits.perAccount, windowMs: 60_000, clock: deps.clock });
 
   app.post('/login', perAddress, async (c) => {
     const body = requireStringFields(await readJsonBody(c), ['agency', 'username', 'password']);
