@@ -25,6 +25,7 @@ export {
   FieldApiError, AppOutdatedError, NetworkUnavailableError, SessionExpiredError, describeError, readApiError,
 } from './session/api-errors';
 export { hashPin, verifyPin, isValidPin, isIdleLocked, type PinHash } from './session/pin';
+export { SignInForm, type SignInFormProps } from './session/sign-in-form';
 export { useIdleLock } from './session/use-idle-lock';
 export { sha256Hex } from './session/sha256';
 // Capture and review components.
