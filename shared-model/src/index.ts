@@ -7,7 +7,7 @@ export { canReadIncident, canWriteIncident } from './access/incident-access';
 export { type JsonSchema, type JsonSchemaType, listSchemaFields } from './documents/json-schema';
 export { syncRefusalCodes, type ReplicatedDocument, type SyncRefusalCode, type WireDocument } from './documents/replicated-document';
 export {
-  patientCareReportSchema, patientCareReportStatuses, signatureKinds, type PatientCareReport,
+  patientCareReportSchema, patientCareReportStatuses, signatureKinds, blankChartSections, type PatientCareReport,
   type PatientCareReportStatus, type VitalSigns, type MedicationGiven, type ProcedurePerformed, type Signature,
   type Photo, type Addendum, type CrewMember,
 } from './documents/patient-care-report';

@@ -235,3 +235,15 @@ export type Signature = PatientCareReport['signatures'][number];
 export type Photo = PatientCareReport['photos'][number];
 export type Addendum = PatientCareReport['addenda'][number];
 export type CrewMember = PatientCareReport['crew'][number];
+
+/**
+ * The empty sections a new chart starts with (the schema requires every one). One definition for the
+ * app's "new chart" and the test factories.
+ */
+export function blankChartSections(): Pick<PatientCareReport,
+  'patient' | 'situation' | 'vitals' | 'medications' | 'procedures' | 'disposition' | 'signatures' | 'photos' | 'addenda' | 'findings'> {
+  return {
+    patient: {}, situation: {}, vitals: [], medications: [], procedures: [], disposition: {},
+    signatures: [], photos: [], addenda: [], findings: [],
+  };
+}

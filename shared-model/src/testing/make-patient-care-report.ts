@@ -1,5 +1,5 @@
-import type {
-  MedicationGiven, PatientCareReport, ProcedurePerformed, VitalSigns,
+import {
+  blankChartSections, type MedicationGiven, type PatientCareReport, type ProcedurePerformed, type VitalSigns,
 } from '../documents/patient-care-report';
 import {
   defaultAgencyId, defaultUnitId, makeId, makeSha256, makeTime, takeSeed, type FactoryOptions,
@@ -35,16 +35,7 @@ export function makePatientCareReport(overrides: MakePatientCareReportOptions = 
       { id: 'user-crew-2', name: 'Sam Oduya', role: '2403003', level: '9925005' },
     ],
     times: { psapCall: makeTime(seed, 0), unitNotified: makeTime(seed, 1) },
-    patient: {},
-    situation: {},
-    vitals: [],
-    medications: [],
-    procedures: [],
-    disposition: {},
-    signatures: [],
-    photos: [],
-    addenda: [],
-    findings: [],
+    ...blankChartSections(),
   };
   return { ...(realistic ? addRealisticContent(chart, seed) : chart), ...fields };
 }

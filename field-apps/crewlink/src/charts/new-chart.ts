@@ -1,4 +1,4 @@
-import type { AuthUser, Incident, PatientCareReport } from '@field/shared-model';
+import { blankChartSections, type AuthUser, type Incident, type PatientCareReport } from '@field/shared-model';
 
 export interface NewChartOptions {
   user: AuthUser;
@@ -30,16 +30,8 @@ export function makeNewChart({ user, now, id = crypto.randomUUID(), incident }: 
     status: 'draft',
     crew: [{ id: user.id, name: user.displayName, role: '2403011' }],
     times,
-    patient: {},
+    ...blankChartSections(),
     situation: incident ? { chiefComplaint: incident.nature.slice(0, 255) } : {},
-    vitals: [],
-    medications: [],
-    procedures: [],
-    disposition: {},
-    signatures: [],
-    photos: [],
-    addenda: [],
-    findings: [],
   };
 }
 
