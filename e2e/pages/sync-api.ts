@@ -38,6 +38,22 @@ export class SyncApi {
     return (await this.pullCharts()).find((c) => c.id === id);
   }
 
+  /** Files a new chart from this user's tablet (a draft with the given fields); answers its id. */
+  async pushChart(fields: Partial<Chart> & { createdBy: string; unitId: string }): Promise<string> {
+    const chart = {
+      id: crypto.randomUUID(), agencyId: 'demo', editedAt: new Date().toISOString(), status: 'draft', crew: [],
+      times: {}, patient: {}, situation: {}, vitals: [], medications: [], procedures: [], disposition: {},
+      signatures: [], photos: [], addenda: [], findings: [], _deleted: false, ...fields,
+    };
+    const response = await this.request.post('/api/v1/sync/epcrs/0/push', {
+      data: [{ newDocumentState: chart }], headers: { authorization: `Bearer ${this.token}` },
+    });
+    if (!response.ok()) throw new Error(`push: ${response.status()} ${await response.text()}`);
+    const answer = (await response.json()) as unknown[];
+    if (answer.length > 0) throw new Error(`push not written as sent: ${JSON.stringify(answer)}`);
+    return chart.id;
+  }
+
   async getAttachment(sha256: string): Promise<{ status: number; size: number; contentType: string }> {
     const response = await this.request.get(`/api/v1/attachments/${sha256}`, { headers: { authorization: `Bearer ${this.token}` } });
     const body = response.ok() ? await response.body() : Buffer.alloc(0);

@@ -27,6 +27,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Sign-in rate limits (defaults: 30 a minute per address, 10 per account). */
   authRateLimits?: AuthRateLimits;
+  /** Access token lifetime in seconds (default 15 minutes). */
+  accessTokenSeconds?: number;
 }
 
 export const maxSyncBodyBytes = 16 * 1024 * 1024;
@@ -68,7 +70,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes({ database: deps.database, metrics }));
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [deps.keys.publicJwk] }));
-  app.route('/api/v1/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock }, deps.authRateLimits));
+  app.route('/api/v1/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock, accessTokenSeconds: deps.accessTokenSeconds }, deps.authRateLimits));
   app.route('/api/v1', schemaRoutes());
   app.route('/api/v1/sync', syncRoutes({ database: deps.database, keys: deps.keys, clock: deps.clock, feed, metrics }));
   app.route('/api/v1/attachments', attachmentRoutes({ db, keys: deps.keys, clock: deps.clock }));

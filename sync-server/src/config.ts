@@ -18,6 +18,8 @@ export interface ServerConfig {
   authRateLimitPerAddress: number;
   /** Sign-in attempts allowed per minute per account and address (AUTH_RATE_LIMIT_PER_ACCOUNT, default 10). */
   authRateLimitPerAccount: number;
+  /** Access token lifetime in seconds (ACCESS_TOKEN_SECONDS, default 900); tests shorten it to see streams close. */
+  accessTokenSeconds: number;
   /** How long SIGTERM waits for in-flight requests (a large push on a slow disk) before closing. */
   shutdownGraceMs: number;
 }
@@ -59,5 +61,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     shutdownGraceMs: parseGrace(env.SHUTDOWN_GRACE_MS),
     authRateLimitPerAddress: parsePositive('AUTH_RATE_LIMIT_PER_ADDRESS', env.AUTH_RATE_LIMIT_PER_ADDRESS, 30),
     authRateLimitPerAccount: parsePositive('AUTH_RATE_LIMIT_PER_ACCOUNT', env.AUTH_RATE_LIMIT_PER_ACCOUNT, 10),
+    accessTokenSeconds: parsePositive('ACCESS_TOKEN_SECONDS', env.ACCESS_TOKEN_SECONDS, 15 * 60),
   };
 }

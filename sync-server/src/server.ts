@@ -35,6 +35,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const app = createApp({
     database, keys, clock: options.clock ?? systemClock, corsOrigins: config.corsOrigins, appsDir: config.appsDir,
     authRateLimits: { perAddress: config.authRateLimitPerAddress, perAccount: config.authRateLimitPerAccount },
+    accessTokenSeconds: config.accessTokenSeconds,
   });
   let inFlight = 0;
   let idle: (() => void) | undefined;

@@ -20,19 +20,22 @@ export interface SessionDeps {
   db: Db;
   keys: SigningKeys;
   clock: Clock;
+  /** Access token lifetime in seconds (default `accessTokenSeconds`, 15 minutes). */
+  accessTokenSeconds?: number | undefined;
 }
 
 /** Issues an access token and a new refresh token in `familyId` (a new family when absent). */
 export async function issueSession(
   deps: SessionDeps, user: AuthUser, kind: 'user' | 'patient', familyId: string = randomUUID(),
 ): Promise<SessionResponse> {
-  const accessToken = await signAccessToken(user, kind, deps.keys, deps.clock);
+  const lifetime = deps.accessTokenSeconds ?? accessTokenSeconds;
+  const accessToken = await signAccessToken(user, kind, deps.keys, deps.clock, lifetime);
   const subject = kind === 'patient' ? `patient:${user.accountNumber ?? ''}` : user.id;
   const refresh = await signRefreshToken(subject, user.agencyId, kind, familyId, deps.keys, deps.clock);
   await deps.db.insert(refreshTokens).values({
     agencyId: user.agencyId, id: refresh.id, familyId, subject, subjectKind: kind, expiresAt: refresh.expiresAt,
   });
-  return { accessToken, refreshToken: refresh.token, expiresIn: accessTokenSeconds, user };
+  return { accessToken, refreshToken: refresh.token, expiresIn: lifetime, user };
 }
 
 export function userFromRow(row: typeof users.$inferSelect): AuthUser {

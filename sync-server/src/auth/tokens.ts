@@ -34,7 +34,9 @@ interface RefreshClaims extends JWTPayload {
   kind: 'user' | 'patient';
 }
 
-export async function signAccessToken(user: AuthUser, kind: 'user' | 'patient', keys: SigningKeys, clock: Clock) {
+export async function signAccessToken(
+  user: AuthUser, kind: 'user' | 'patient', keys: SigningKeys, clock: Clock, lifetimeSeconds = accessTokenSeconds,
+) {
   const iat = Math.floor(clock.now() / 1000);
   const claims: AccessClaims = { typ: 'access', agency: user.agencyId, roles: user.roles, name: user.displayName, kind };
   if (user.unitId) claims.unit = user.unitId;
@@ -42,7 +44,7 @@ export async function signAccessToken(user: AuthUser, kind: 'user' | 'patient', 
   return new SignJWT(claims)
     .setProtectedHeader({ alg: signingAlgorithm, kid: keys.kid, typ: 'JWT' })
     .setSubject(user.id).setIssuer(issuer).setAudience(audience)
-    .setIssuedAt(iat).setExpirationTime(iat + accessTokenSeconds).setJti(randomUUID())
+    .setIssuedAt(iat).setExpirationTime(iat + lifetimeSeconds).setJti(randomUUID())
     .sign(keys.privateKey);
 }
 
