@@ -31,3 +31,16 @@ export interface CollectionDefinition<TDoc extends ReplicatedDocument = Replicat
    */
   canWrite(user: AuthUser, next: TDoc, previous: TDoc | undefined, base?: TDoc): AccessDecision;
 }
+
+/**
+ * The part of `doc` that read access depends on: its `readScopeFields`, as a small object a server can
+ * store beside the document and judge `canRead` on without reading the whole document.
+ */
+export function readScopeOf(definition: Pick<CollectionDefinition, 'readScopeFields'>, doc: object): Record<string, unknown> {
+  const record = doc as Record<string, unknown>;
+  const scope: Record<string, unknown> = {};
+  for (const field of definition.readScopeFields) {
+    if (field in record) scope[field] = record[field];
+  }
+  return scope;
+}

@@ -1,18 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AuthUser, Role } from '../access/auth-user';
-import type { ReplicatedDocument } from '../documents/replicated-document';
 import { makeIncident, makePatientCareReport, makeUser } from '../testing';
+import { readScopeOf } from './collection-definition';
 import { collectionNames, collections } from './registry';
 
 const roleList: Role[] = ['medic', 'emt', 'dispatcher', 'inspector', 'pilot', 'supervisor', 'admin', 'patient'];
 
-function project(doc: ReplicatedDocument, fields: readonly string[]): ReplicatedDocument {
-  const record = doc as unknown as Record<string, unknown>;
-  return Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]])) as unknown as ReplicatedDocument;
-}
-
-describe('readScopeFields', () => {
+describe('readScopeOf', () => {
   it.each(collectionNames)('%s: canRead on the declared fields alone equals canRead on the whole document', (name) => {
     const definition = collections[name];
     const ids = ['agency-metro', 'agency-other'];
@@ -26,7 +21,7 @@ describe('readScopeFields', () => {
           : makeIncident({ seed, agencyId, unitIds: docUnit ? [docUnit] : [] });
         const user: AuthUser = makeUser({ id: userId, agencyId: 'agency-metro', roles, ...(userUnit ? { unitId: userUnit } : {}) });
         const full = definition.canRead(user, doc as never);
-        expect(definition.canRead(user, project(doc, definition.readScopeFields) as never)).toBe(full);
+        expect(definition.canRead(user, readScopeOf(definition, doc) as never)).toBe(full);
       },
     ), { seed: 4242, numRuns: 400 });
   });

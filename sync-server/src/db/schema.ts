@@ -77,6 +77,14 @@ export const documents = pgTable('documents', {
   data: jsonb('data').notNull(),
   /** The version before the last write: lets a pull evict a document that just left a caller's scope. */
   previousData: jsonb('previous_data'),
+  /**
+   * The fields of `data` that read access depends on (the collection's `readScopeFields`), small enough
+   * to stay inline: a pull judges access on it and passes `data` through as text without parsing it.
+   * NULL on rows written before it existed (the pull then reads `data` itself).
+   */
+  readScope: jsonb('read_scope'),
+  /** `read_scope` of `previous_data`. */
+  previousReadScope: jsonb('previous_read_scope'),
   deleted: boolean('deleted').notNull().default(false),
   txid: bigint('txid', { mode: 'bigint' }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),

@@ -1,3 +1,4 @@
+import { getCollection, readScopeOf } from '@field/shared-model';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { rowsOf } from '../db/rows';
@@ -38,24 +39,93 @@ function toStored(row: RawRow): StoredDocument {
 
 type Executor = Pick<Db, 'execute'>;
 
+/** One stored version as a pull reads it: `data` as the stored JSON text, access judged on `readScope`. */
+export interface StoredChange {
+  id: string;
+  /** `data` exactly as Postgres prints the jsonb; never parsed on the way to the device. */
+  dataJson: string;
+  /** `readScopeOf(data)`, or null on a row written before the column existed. */
+  readScope: Record<string, unknown> | null;
+  /** `readScopeOf(previous_data)`, or null when there is no previous version or it predates the column. */
+  previousReadScope: Record<string, unknown> | null;
+  hasPrevious: boolean;
+  deleted: boolean;
+  txid: bigint;
+}
+
+interface RawChangeRow {
+  id: string;
+  data: string;
+  read_scope: Record<string, unknown> | string | null;
+  previous_read_scope: Record<string, unknown> | string | null;
+  has_previous: boolean;
+  deleted: boolean;
+  txid: string;
+}
+
 /**
  * Changes after `since`, in commit-safe order. Only rows written by transactions older than the
  * snapshot's xmin are read: every transaction below xmin has finished, so no row can later appear
  * behind the returned checkpoint, however the writers' commits interleave.
+ *
+ * `data` is read once, as text (`data::text`): each `data->'field'` in the select list would
+ * de-TOAST the whole document again, and the server does not need the parsed document.
  */
 export async function readChangesSince(
   db: Executor, agencyId: string, collection: string, since: Checkpoint | undefined, limit: number,
-): Promise<StoredDocument[]> {
+): Promise<StoredChange[]> {
   const after = since ?? { txid: -1n, id: '' };
+  // The text cast sits outside the LIMITed subquery: in a plan that sorts, a cast in the same select
+  // list would be computed for every matching row before the sort, not just for the page.
   const result = await db.execute(sql`
-    SELECT id, data, previous_data, deleted, txid::text AS txid
-    FROM documents
+    SELECT id, data::text AS data, read_scope, previous_read_scope, has_previous, deleted, txid::text AS txid
+    FROM (
+      SELECT id, data, read_scope, previous_read_scope, previous_data IS NOT NULL AS has_previous, deleted, txid
+      FROM documents
+      WHERE agency_id = ${agencyId} AND collection = ${collection}
+        AND (txid, id) > (${after.txid.toString()}::bigint, ${after.id})
+        AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+      ORDER BY txid, id
+      LIMIT ${limit}
+    ) AS page
+    ORDER BY txid, id`);
+  return rowsOf<RawChangeRow>(result).map((row) => ({
+    id: row.id,
+    dataJson: row.data,
+    readScope: row.read_scope === null ? null : parseJson(row.read_scope),
+    previousReadScope: row.previous_read_scope === null ? null : parseJson(row.previous_read_scope),
+    hasPrevious: row.has_previous,
+    deleted: row.deleted,
+    txid: BigInt(row.txid),
+  }));
+}
+
+/** The version before `txid` of a document, and the current version's `updatedAt`, if the row is still at `txid`. */
+export interface PreviousVersion {
+  id: string;
+  previousData: DocumentData;
+  updatedAt: string | null;
+}
+
+/**
+ * The previous versions of the given rows, for the few a caller may no longer read (a pull sends
+ * such a caller a tombstone of the version it could see). A row that has moved on since it was read
+ * is left out: its newer version comes later in the same pull and is judged then.
+ */
+export async function readPreviousVersions(
+  db: Executor, agencyId: string, collection: string, rows: readonly { id: string; txid: bigint }[],
+): Promise<PreviousVersion[]> {
+  if (rows.length === 0) return [];
+  const keys = rows.map((row) => sql`(${row.id}, ${row.txid.toString()}::bigint)`);
+  const result = await db.execute(sql`
+    SELECT id, previous_data, data->>'updatedAt' AS updated_at FROM documents
     WHERE agency_id = ${agencyId} AND collection = ${collection}
-      AND (txid, id) > (${after.txid.toString()}::bigint, ${after.id})
-      AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-    ORDER BY txid, id
-    LIMIT ${limit}`);
-  return rowsOf<RawRow>(result).map(toStored);
+      AND (id, txid) IN (${sql.join(keys, sql`, `)}) AND previous_data IS NOT NULL`);
+  return rowsOf<{ id: string; previous_data: DocumentData | string; updated_at: string | null }>(result).map((row) => ({
+    id: row.id,
+    previousData: parseJson(row.previous_data),
+    updatedAt: row.updated_at,
+  }));
 }
 
 /** The newest commit-safe position of a collection (where a fresh stream starts listening). */
@@ -91,17 +161,17 @@ export async function lockDocuments(
   return found;
 }
 
+/** `read_scope` of a document of `collection`, as a jsonb parameter. */
+function readScopeJson(collection: string, data: DocumentData): string {
+  const definition = getCollection(collection);
+  return JSON.stringify(definition ? readScopeOf(definition, data) : {});
+}
+
 /** Writes one document version in the current transaction, stamping the transaction id. */
 export async function writeDocument(
   tx: Executor, agencyId: string, collection: string, data: DocumentData, deleted: boolean, updatedAt: string,
 ): Promise<void> {
-  await tx.execute(sql`
-    INSERT INTO documents (agency_id, collection, id, data, previous_data, deleted, txid, updated_at)
-    VALUES (${agencyId}, ${collection}, ${data.id}, ${JSON.stringify(data)}::jsonb, NULL, ${deleted},
-            pg_current_xact_id()::text::bigint, ${updatedAt}::timestamptz)
-    ON CONFLICT (agency_id, collection, id) DO UPDATE SET
-      previous_data = documents.data, data = excluded.data, deleted = excluded.deleted,
-      txid = excluded.txid, updated_at = excluded.updated_at`);
+  await writeDocuments(tx, agencyId, collection, [{ data, deleted, updatedAt }]);
 }
 
 /** One version to write with `writeDocuments`. */
@@ -120,12 +190,13 @@ export async function writeDocuments(
 ): Promise<void> {
   if (writes.length === 0) return;
   const rows = writes.map((w) => sql`(${agencyId}, ${collection}, ${w.data.id}, ${JSON.stringify(w.data)}::jsonb, NULL::jsonb,
-    ${w.deleted}, pg_current_xact_id()::text::bigint, ${w.updatedAt}::timestamptz)`);
+    ${readScopeJson(collection, w.data)}::jsonb, NULL::jsonb, ${w.deleted}, pg_current_xact_id()::text::bigint, ${w.updatedAt}::timestamptz)`);
   await tx.execute(sql`
-    INSERT INTO documents (agency_id, collection, id, data, previous_data, deleted, txid, updated_at)
+    INSERT INTO documents (agency_id, collection, id, data, previous_data, read_scope, previous_read_scope, deleted, txid, updated_at)
     VALUES ${sql.join(rows, sql`, `)}
     ON CONFLICT (agency_id, collection, id) DO UPDATE SET
-      previous_data = documents.data, data = excluded.data, deleted = excluded.deleted,
+      previous_data = documents.data, previous_read_scope = documents.read_scope,
+      data = excluded.data, read_scope = excluded.read_scope, deleted = excluded.deleted,
       txid = excluded.txid, updated_at = excluded.updated_at`);
 }
 

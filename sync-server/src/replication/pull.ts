@@ -1,53 +1,96 @@
 import type { CollectionDefinition, ReplicatedDocument } from '@field/shared-model';
+import { readScopeOf } from '@field/shared-model';
 import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { encodeCheckpoint, type Checkpoint } from './checkpoint';
-import { readChangesSince, type StoredDocument } from './document-store';
-import { toWire, type WireDocument } from './push';
+import { readChangesSince, readPreviousVersions, type StoredChange } from './document-store';
 
 export interface PullResult {
-  documents: WireDocument[];
+  /**
+   * The visible documents as wire JSON texts, in change order: the stored JSON passed through as
+   * Postgres prints it, with `_deleted` appended — never parsed and re-encoded on the way.
+   */
+  documents: string[];
+  /** The ids of `documents`, in the same order (for the audit log). */
+  ids: string[];
   /** Where the next pull continues; undefined when nothing has ever been read. */
   checkpoint: Checkpoint | undefined;
 }
 
-/**
- * What the caller may see of a stored version: the document itself, a tombstone of the version it
- * could see when the document has just left its scope (so the device drops it), or nothing.
- */
-export function visibleVersion(caller: Caller, definition: CollectionDefinition, stored: StoredDocument): WireDocument | undefined {
-  const wire = toWire(stored);
-  if (definition.canRead(caller, wire as unknown as ReplicatedDocument)) return wire;
-  const before = stored.previousData;
-  if (before && definition.canRead(caller, before as unknown as ReplicatedDocument)) {
-    return { ...before, updatedAt: stored.data.updatedAt, _deleted: true };
-  }
-  return undefined;
+type Scope = Record<string, unknown>;
+
+function canReadScope(caller: Caller, definition: CollectionDefinition, scope: Scope): boolean {
+  // `readScopeFields` promises (and a shared-model test holds) that canRead looks at no other field.
+  return definition.canRead(caller, scope as unknown as ReplicatedDocument);
+}
+
+/** A stored JSON object text with `"_deleted"` appended (the object always has at least `id`). */
+export function wireJson(dataJson: string, deleted: boolean): string {
+  const flag = deleted ? 'true' : 'false';
+  const body = dataJson.trimEnd();
+  if (!body.endsWith('}')) throw new Error('stored document is not a JSON object');
+  const inner = body.slice(0, -1).trimEnd();
+  return `${inner}${inner.endsWith('{') ? '' : ', '}"_deleted": ${flag}}`;
+}
+
+/** What a pull does with one stored change: send it, judge its previous version, or skip it. */
+type Verdict = 'send' | 'previous' | 'skip';
+
+function judge(caller: Caller, definition: CollectionDefinition, change: StoredChange): Verdict {
+  // A row written before `read_scope` existed is judged on the document itself.
+  const scope = change.readScope ?? readScopeOf(definition, JSON.parse(change.dataJson) as object);
+  if (canReadScope(caller, definition, scope)) return 'send';
+  if (!change.hasPrevious) return 'skip';
+  if (change.previousReadScope && !canReadScope(caller, definition, change.previousReadScope)) return 'skip';
+  // The document has just left the caller's scope (or its previous version predates read_scope).
+  return 'previous';
 }
 
 /**
- * Reads changes after `since`, filtered to the caller's scope. The checkpoint advances past rows
- * the caller may not see, so a page of invisible rows is never re-read.
+ * Reads changes after `since`, filtered to the caller's scope: the document itself, a tombstone of
+ * the version it could see when the document has just left its scope (so the device drops it), or
+ * nothing. The checkpoint advances past rows the caller may not see, so a page of invisible rows is
+ * never re-read.
  */
 export async function pullChanges(
   db: Db, caller: Caller, definition: CollectionDefinition, since: Checkpoint | undefined, limit: number,
 ): Promise<PullResult> {
-  const documents: WireDocument[] = [];
-  let checkpoint = since;
+  const result: PullResult = { documents: [], ids: [], checkpoint: since };
   // Keep reading while whole pages are invisible to the caller: a short answer tells the client it
   // has caught up, so it must not be short just because of scope filtering.
   for (;;) {
-    const rows = await readChangesSince(db, caller.agencyId, definition.name, checkpoint, limit);
-    for (const row of rows) {
-      checkpoint = { txid: row.txid, id: row.id };
-      const visible = visibleVersion(caller, definition, row);
-      if (visible) documents.push(visible);
-      if (documents.length >= limit) return { documents, checkpoint };
+    const rows = await readChangesSince(db, caller.agencyId, definition.name, result.checkpoint, limit);
+    const verdicts = rows.map((row) => judge(caller, definition, row));
+    const tombstones = await readTombstones(db, caller, definition, rows.filter((_, i) => verdicts[i] === 'previous'));
+    for (const [i, row] of rows.entries()) {
+      result.checkpoint = { txid: row.txid, id: row.id };
+      const json = verdicts[i] === 'send' ? wireJson(row.dataJson, row.deleted) : tombstones.get(row.id);
+      if (json === undefined) continue;
+      result.documents.push(json);
+      result.ids.push(row.id);
+      if (result.documents.length >= limit) return result;
     }
-    if (rows.length < limit) return { documents, checkpoint };
+    if (rows.length < limit) return result;
   }
+}
+
+/** Tombstones of the previous versions the caller could read, by document id. */
+async function readTombstones(
+  db: Db, caller: Caller, definition: CollectionDefinition, rows: readonly StoredChange[],
+): Promise<Map<string, string>> {
+  const tombstones = new Map<string, string>();
+  for (const version of await readPreviousVersions(db, caller.agencyId, definition.name, rows)) {
+    if (!canReadScope(caller, definition, readScopeOf(definition, version.previousData))) continue;
+    tombstones.set(version.id, JSON.stringify({ ...version.previousData, updatedAt: version.updatedAt, _deleted: true }));
+  }
+  return tombstones;
 }
 
 export function checkpointText(cp: Checkpoint | undefined): string | null {
   return cp ? encodeCheckpoint(cp) : null;
+}
+
+/** A pull answer `{documents, checkpoint}` as JSON text, from the documents' wire texts. */
+export function pullAnswerJson(result: PullResult): string {
+  return `{"documents":[${result.documents.join(',')}],"checkpoint":${JSON.stringify(checkpointText(result.checkpoint))}}`;
 }

@@ -218,6 +218,28 @@ describe('scope', () => {
     expect(after?._deleted).toBe(true);
   });
 
+  it('judges rows stored before read_scope existed on the documents themselves', async () => {
+    const incident = { ...makeIncident({ seed: 32, agencyId: 'demo', unitIds: ['M1'] }), _deleted: false };
+    expect(await push(incidents, dispatcher, [{ newDocumentState: incident }])).toEqual([]);
+    const base = (await serverCopy(incidents, dispatcher, incident.id)) as Doc;
+    const forgetScopes = () => testDb.database.db.execute(sql`
+      UPDATE documents SET read_scope = NULL, previous_read_scope = NULL WHERE id = ${incident.id}`);
+    await forgetScopes();
+    expect((await serverCopy(incidents, medic, incident.id))?._deleted).toBe(false);
+    t.clock.advance(1000);
+    await push(incidents, dispatcher, [{ assumedMasterState: base, newDocumentState: { ...base, unitIds: ['M2'] } }]);
+    await forgetScopes();
+    const after = await serverCopy(incidents, medic, incident.id);
+    expect(after).toMatchObject({ id: incident.id, unitIds: ['M1'], _deleted: true });
+    expect(await serverCopy(incidents, dispatcher, incident.id)).toMatchObject({ unitIds: ['M2'], _deleted: false });
+  });
+
+  it('passes stored text through unchanged: quotes, newlines and non-Latin letters survive a pull', async () => {
+    const doc = { ...chart(33), narrative: 'Pt said "it hurts"\nback\\slash — Łódź 患者 🚑', _deleted: false };
+    expect(await push(epcrs, medic, [{ newDocumentState: doc }])).toEqual([]);
+    expect((await serverCopy(epcrs, medic, doc.id))?.narrative).toBe(doc.narrative);
+  });
+
   it('refuses a crew write to a chart of another unit', async () => {
     const other = { ...chart(31), unitId: 'M9', createdBy: 'someone-else', _deleted: false };
     const answer = await push(epcrs, medic, [{ newDocumentState: other }]);

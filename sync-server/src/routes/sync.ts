@@ -13,7 +13,7 @@ import type { Metrics } from '../metrics';
 import type { ChangeFeed } from '../replication/change-feed';
 import { decodeCheckpoint, type Checkpoint } from '../replication/checkpoint';
 import { readHeadCheckpoint } from '../replication/document-store';
-import { checkpointText, pullChanges } from '../replication/pull';
+import { pullAnswerJson, pullChanges } from '../replication/pull';
 import { applyPush } from '../replication/push';
 
 export interface SyncDeps {
@@ -71,9 +71,9 @@ export function syncRoutes(deps: SyncDeps) {
     const since = decodeCheckpoint(c.req.query('checkpoint'));
     const limit = parseLimit(c.req.query('limit'));
     const result = await pullChanges(db, caller, definition, since, limit);
-    await auditDelivery(deps, caller, `${definition.name}.pull`, definition.name, result.documents.map((d) => d.id));
+    await auditDelivery(deps, caller, `${definition.name}.pull`, definition.name, result.ids);
     deps.metrics.count('sync_pulled_documents_total', { collection: definition.name }, result.documents.length);
-    return c.json({ documents: result.documents, checkpoint: checkpointText(result.checkpoint) });
+    return c.body(pullAnswerJson(result), 200, { 'content-type': 'application/json' });
   });
 
   app.post('/:collection/:schemaVersion/push', async (c) => {
@@ -114,8 +114,8 @@ export function syncRoutes(deps: SyncDeps) {
             const advanced = result.checkpoint !== checkpoint;
             checkpoint = result.checkpoint;
             if (result.documents.length > 0) {
-              await stream.writeSSE({ data: JSON.stringify({ documents: result.documents, checkpoint: checkpointText(checkpoint) }) });
-              await auditDelivery(deps, caller, `${definition.name}.stream`, definition.name, result.documents.map((d) => d.id));
+              await stream.writeSSE({ data: pullAnswerJson(result) });
+              await auditDelivery(deps, caller, `${definition.name}.stream`, definition.name, result.ids);
             }
             if (!advanced || result.documents.length < 200) break;
           }
