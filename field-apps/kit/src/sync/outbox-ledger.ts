@@ -4,14 +4,23 @@ import { acknowledgePush, countQueued, outboxKey, recordLocalWrite, type OutboxE
 /**
  * The persisted outbox ledger of one signed-in user: which local writes the server has not yet
  * acknowledged. Kept in IndexedDB (idb-keyval) so the queued count survives a reload or a crash.
- * Writes are serialised so concurrent records and acknowledgements never lose each other.
+ * Writes are serialised so concurrent records and acknowledgements never lose each other. Other tabs
+ * of the same user hear of every change (BroadcastChannel) and re-read, so their queued counts agree.
  */
 export class OutboxLedger {
   private entries: OutboxEntries = {};
   private chain: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
+  private readonly otherTabs: BroadcastChannel | undefined;
 
-  private constructor(private readonly store: UseStore, private readonly storageKey: string) {}
+  private constructor(private readonly store: UseStore, private readonly storageKey: string) {
+    if (typeof BroadcastChannel === 'function') {
+      this.otherTabs = new BroadcastChannel(`field-${storageKey}`);
+      // Another tab changed the ledger: re-read it (an unchanged update adopts what is stored).
+      this.otherTabs.onmessage = () => void this.update((e) => e).catch(() => undefined);
+      (this.otherTabs as { unref?: () => void }).unref?.();
+    }
+  }
 
   static async open(userKey: string, store: UseStore = createStore('field-outbox', 'ledger')): Promise<OutboxLedger> {
     const ledger = new OutboxLedger(store, `outbox:${userKey}`);
@@ -63,6 +72,7 @@ export class OutboxLedger {
       }
       await set(this.storageKey, next, this.store);
       this.adopt(next);
+      this.otherTabs?.postMessage('changed');
     });
     this.chain = run.catch(() => undefined);
     return run;
