@@ -16,13 +16,16 @@ export interface SyncIndicatorProps {
   snapshot: SyncSnapshot;
 }
 
-/** Words for the current sync state. Never says "Synced" while anything is queued. */
+/** Words for the current sync state. Never says "Synced" while anything is queued; an error still says what waits. */
 export function describeSync(snapshot: SyncSnapshot, online: boolean): string {
   if (!online) {
     return snapshot.queued > 0 ? `Offline — ${snapshot.queued} change(s) saved on this device` : 'Offline';
   }
   if (!snapshot.signedIn) return 'Online — not signed in';
-  if (snapshot.lastError) return `Sync problem: ${snapshot.lastError}`;
+  if (snapshot.lastError) {
+    const waiting = snapshot.queued > 0 ? ` — ${snapshot.queued} change(s) waiting to send` : '';
+    return `Sync problem: ${snapshot.lastError}${waiting}`;
+  }
   if (snapshot.queued > 0) return `Sending ${snapshot.queued} change(s)…`;
   if (!snapshot.lastSyncedAt) return 'Waiting for first sync';
   return `Synced ${new Date(snapshot.lastSyncedAt).toLocaleTimeString()}`;
