@@ -3,6 +3,7 @@ import { describeError } from '../session/api-errors';
 import type { SessionManager } from '../session/session-manager';
 import { CollectionReplication } from '../sync/collection-replication';
 import { OutboxLedger } from '../sync/outbox-ledger';
+import { otherTabSource, shareStatusAcrossTabs } from '../sync/share-status-across-tabs';
 import { SyncStatusStore } from '../sync/sync-status-store';
 import { AttachmentStore } from './attachment-store';
 import { getFieldCollection, openFieldDatabase, toDatabaseName, type FieldDatabase, type FieldDocument } from './open-field-database';
@@ -30,6 +31,7 @@ export class FieldClient {
   /** One client per user database in this page (React StrictMode starts effects twice). */
   private static readonly running = new Map<string, Promise<FieldClient>>();
   private readonly replications: CollectionReplication[] = [];
+  private stopSharingStatus: () => void = () => undefined;
   private readonly onOnline = () => {
     for (const replication of this.replications) replication.reconnect();
     this.attachments.uploadPending();
@@ -73,6 +75,9 @@ export class FieldClient {
     status.setSignedIn(true);
     status.setQueued(ledger.queued);
     ledger.subscribe(() => status.setQueued(ledger.queued));
+    // Only the leading tab replicates; the user's other tabs show its last sync and error.
+    client.stopSharingStatus = shareStatusAcrossTabs(`field-status-${name}`, status, () => db.isLeader());
+    void db.waitForLeadership().then(() => status.clearError(otherTabSource));
     for (const collectionName of options.collections) {
       client.replications.push(new CollectionReplication({
         name: collectionName, collection: getFieldCollection(db, collectionName), session: options.session, ledger, status, identifier: name,
@@ -117,6 +122,7 @@ export class FieldClient {
   async stop(): Promise<void> {
     FieldClient.running.delete(this.name);
     window.removeEventListener('online', this.onOnline);
+    this.stopSharingStatus();
     await Promise.all(this.replications.map((r) => r.stop()));
   }
 
