@@ -81,7 +81,31 @@ async function verify<T extends JWTPayload>(token: string, keys: SigningKeys, cl
   }
 }
 
+/** Access tokens already verified, per signing key pair: a device sends the same token for up to 15 minutes. */
+const verifiedAccessTokens = new WeakMap<SigningKeys, Map<string, Readonly<Caller>>>();
+const maxVerifiedAccessTokens = 10_000;
+
+/**
+ * Verifies an access token (signature, issuer, audience, expiry). A token verified before is
+ * answered from memory until it expires: the signature check is the costliest step of a small
+ * request, and an access token cannot change or be revoked during its short life.
+ */
 export async function verifyAccessToken(token: string, keys: SigningKeys, clock: Clock): Promise<Caller> {
+  let cache = verifiedAccessTokens.get(keys);
+  if (!cache) verifiedAccessTokens.set(keys, cache = new Map());
+  const known = cache.get(token);
+  if (known) {
+    if (clock.now() < known.expiresAt) return known;
+    cache.delete(token);
+    throw new ApiError('unauthorized', 'token expired');
+  }
+  const caller = Object.freeze(await verifyAccessClaims(token, keys, clock));
+  if (cache.size >= maxVerifiedAccessTokens) cache.delete(cache.keys().next().value as string);
+  cache.set(token, caller);
+  return caller;
+}
+
+async function verifyAccessClaims(token: string, keys: SigningKeys, clock: Clock): Promise<Caller> {
   const p = await verify<AccessClaims>(token, keys, clock);
   if (p.typ !== 'access' || !p.sub || typeof p.agency !== 'string' || !Array.isArray(p.roles) || !p.exp) {
     throw new ApiError('unauthorized', 'not an access token');

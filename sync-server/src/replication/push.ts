@@ -156,7 +156,7 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
       const updatedAt = nextUpdatedAt(ctx.clock, stored?.data.updatedAt);
       data.updatedAt = updatedAt;
       writes.set(data.id, { data, deleted, updatedAt });
-      current.set(data.id, { id: data.id, data, previousData: stored?.data ?? null, deleted, txid: 0n });
+      current.set(data.id, { id: data.id, data, deleted, txid: 0n });
       result.written.push(data.id);
     }
     if (fieldConflicts.length > 0) {

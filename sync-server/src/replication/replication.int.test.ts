@@ -143,6 +143,25 @@ describe('conflicts', () => {
     expect(await serverCopy(epcrs, supervisor, doc.id)).toEqual(merged);
   });
 
+  it('loses neither of two disjoint edits pushed to the same chart at the same moment', async () => {
+    // On Postgres the two pushes run in parallel transactions; the per-document lock must make the
+    // second one merge against the first one's commit instead of overwriting it.
+    for (let round = 0; round < 8; round += 1) {
+      const doc = { ...chart(60 + round), _deleted: false };
+      await push(epcrs, medic, [{ newDocumentState: doc }]);
+      const base = (await serverCopy(epcrs, medic, doc.id)) as Doc;
+      const deviceA = { ...base, narrative: `A${round}`, editedAt: '2026-11-23T10:06:00.000Z' };
+      const deviceB = { ...base, disposition: { unitDisposition: '4227001' }, editedAt: '2026-11-23T10:07:00.000Z' };
+      await Promise.all([
+        push(epcrs, medic, [{ assumedMasterState: base, newDocumentState: deviceA }]),
+        push(epcrs, emt, [{ assumedMasterState: base, newDocumentState: deviceB }]),
+      ]);
+      expect(await serverCopy(epcrs, supervisor, doc.id)).toMatchObject({
+        narrative: `A${round}`, disposition: { unitDisposition: '4227001' },
+      });
+    }
+  });
+
   it('lets the later device edit win a same-field conflict and keeps the loser for supervisors', async () => {
     const doc = { ...chart(11), _deleted: false };
     await push(epcrs, medic, [{ newDocumentState: doc }]);
