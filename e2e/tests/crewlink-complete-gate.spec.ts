@@ -42,4 +42,12 @@ test('completing an incomplete chart shows the server\'s findings and keeps ever
   expect(narrative).toBeDefined();
   await panel.getByRole('button', { name: narrative?.message ?? '' }).first().click();
   await expect(editor.field('Narrative')).toBeFocused();
+
+  // The chart list marks it too, and it stays on the tablet across a reload.
+  await page.getByRole('button', { name: 'Back to charts' }).click();
+  const item = app.chartItem(lastName);
+  await expect(item).toContainText('In progress');
+  await expect(item).toContainText('Needs fixes');
+  await page.reload();
+  await expect(app.chartItem(lastName)).toContainText('Needs fixes');
 });
