@@ -48,6 +48,40 @@ interface Scope {
 const SUSPECT_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/;
 const INVALID_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
+/**
+ * Element names seen before, so that every `eTimes.03` of every document is the same internalized
+ * string: later lookups by name (XSD plans, Schematron dispatch) then find the string's hash ready and
+ * compare pointers. Found by a cheap hash of a few characters and compared in place, so a known name is
+ * not even sliced out of the source. Bounded, so hostile input with endless distinct names cannot grow it.
+ */
+const NAME_BUCKET_MASK = 1023;
+const NAME_BUCKETS: (string[] | undefined)[] = Array.from({ length: NAME_BUCKET_MASK + 1 }, () => undefined);
+const MAX_INTERNED_NAMES = 4096;
+let internedNames = 0;
+
+function internName(xml: string, start: number, end: number): string {
+  const length = end - start;
+  const hash = (length * 7 + xml.charCodeAt(end - 1) * 31 + (length > 1 ? xml.charCodeAt(end - 2) * 131 : 0)
+    + xml.charCodeAt(start + (length >> 1)) * 17) & NAME_BUCKET_MASK;
+  const bucket = NAME_BUCKETS[hash];
+  if (bucket) {
+    for (let i = 0; i < bucket.length; i++) {
+      const known = bucket[i] as string;
+      if (known.length === length && xml.startsWith(known, start)) return known;
+    }
+  }
+  const name = xml.slice(start, end);
+  if (internedNames >= MAX_INTERNED_NAMES) return name;
+  // A property key is an internalized string: take the one the object holds.
+  const holder: Record<string, number> = {};
+  holder[name] = 0;
+  const canonical = Object.keys(holder)[0] ?? name;
+  if (bucket) bucket.push(canonical);
+  else NAME_BUCKETS[hash] = [canonical];
+  internedNames++;
+  return canonical;
+}
+
 class Scanner {
   pos = 0;
   line = 1;
@@ -255,7 +289,7 @@ function scan(s: Scanner, maxDepth: number): ScannedDocument {
       s.pos++;
       const nameStart = s.pos;
       const nameEnd = s.nameEnd();
-      const qname = xml.slice(nameStart, nameEnd);
+      const qname = internName(xml, nameStart, nameEnd);
       s.pos = nameEnd;
       let attrCount = 0;
       let selfClosing = false;

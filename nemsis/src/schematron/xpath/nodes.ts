@@ -70,9 +70,12 @@ class BuiltDocument implements XDocument {
   }
 }
 
+/** The children of every leaf, attribute and childless node: one shared array that is never written to. */
+const NO_CHILDREN: XNode[] = [];
+
 /** Every node is created with the same fields in the same order, so V8 keeps one object shape for all. */
-function createNode(kind: XNode['kind'], name: string, nameId: number, parent: XNode | null, doc: number, order: number, index: number, text: string, hasAttributes: boolean, source: NemsisElement | undefined): XNode {
-  return { kind, name, parent, children: [], doc, order, index, text, hasAttributes, nameId, source, attributeNodes: undefined, childIndex: undefined, stringValueCache: undefined };
+function createNode(kind: XNode['kind'], name: string, nameId: number, parent: XNode | null, doc: number, order: number, index: number, text: string, hasAttributes: boolean, source: NemsisElement | undefined, children: XNode[]): XNode {
+  return { kind, name, parent, children, doc, order, index, text, hasAttributes, nameId, source, attributeNodes: undefined, childIndex: undefined, stringValueCache: undefined };
 }
 
 /**
@@ -100,17 +103,22 @@ export function buildDocument(rootElement: NemsisElement): XDocument {
   const doc = nextDocumentId;
   nextDocumentId = (nextDocumentId + 1) % 2 ** 30;
   const elements: XNode[] = [];
-  const root = createNode('document', '', -1, null, doc, 0, 0, '', false, undefined);
-  const add = (element: NemsisElement, parent: XNode, index: number): void => {
+  const root = createNode('document', '', -1, null, doc, 0, 0, '', false, undefined, []);
+  // Leaves (most elements) share NO_CHILDREN; a container's list is filled as its children are built.
+  const add = (element: NemsisElement, parent: XNode, index: number): XNode => {
     const children = element.children;
+    const count = children.length;
     const nameId = nameIdOf(element.name);
     const name = nameId < 0 ? element.name : (NAME_STRINGS[nameId] as string);
-    const node = createNode('element', name, nameId, parent, doc, elements.length + 1, index, children.length === 0 ? (element.text ?? '') : '', hasAnyKey(element.attributes), element);
-    parent.children.push(node);
+    const node = createNode('element', name, nameId, parent, doc, elements.length + 1, index, count === 0 ? (element.text ?? '') : '', hasAnyKey(element.attributes), element, count === 0 ? NO_CHILDREN : []);
     elements.push(node);
-    for (let i = 0; i < children.length; i++) add(children[i] as NemsisElement, node, i);
+    if (count > 0) {
+      const list = node.children;
+      for (let i = 0; i < count; i++) list.push(add(children[i] as NemsisElement, node, i));
+    }
+    return node;
   };
-  add(rootElement, root, 0);
+  root.children.push(add(rootElement, root, 0));
   return new BuiltDocument(root, elements);
 }
 
@@ -126,7 +134,7 @@ export function attributesOf(node: XNode): XNode[] {
   if (node.kind === 'element' && node.source) {
     const entries = Object.entries(node.source.attributes);
     entries.forEach(([name, value], i) => {
-      attrs.push(createNode('attribute', name, -1, node, node.doc, node.order + (i + 1) / (entries.length + 1), i, value, false, undefined));
+      attrs.push(createNode('attribute', name, -1, node, node.doc, node.order + (i + 1) / (entries.length + 1), i, value, false, undefined, NO_CHILDREN));
     });
   }
   node.attributeNodes = attrs;
