@@ -31,8 +31,41 @@ interface PatternStep {
   independent: BooleanEvaluator[] | undefined;
   /** General path: predicates applied to the sibling list with positions. */
   filters: PredicateFn[];
+  /**
+   * `name[p…][k]` where every p only tests its own node and cannot raise an error (`. = 'x'`, `@a`, …):
+   * the node matches when it passes the p's and at most k-1 earlier siblings of that name do, so the
+   * siblings after it are never looked at. Undefined for any other shape (the general path is used).
+   */
+  firstK: { tests: BooleanEvaluator[]; k: number } | undefined;
   /** How this step is joined to the previous one. */
   separator: '/' | '//';
+  /** One context reused for every match of this step (a fresh one if a predicate re-enters the step). */
+  scratch: EvalContext | undefined;
+}
+
+/** True when a predicate can be evaluated on any element without raising a dynamic error. */
+function cannotRaise(expr: Expr): boolean {
+  if (expr.kind === 'binary' && (expr.op === 'and' || expr.op === 'or')) return cannotRaise(expr.left) && cannotRaise(expr.right);
+  if (expr.kind === 'call' && expr.name === 'not' && expr.args.length === 1) return cannotRaise(expr.args[0] as Expr);
+  if (isAttributeTest(expr)) return true;
+  if (expr.kind === 'binary' && ['=', '!='].includes(expr.op)) {
+    const [other, literal] = expr.right.kind === 'string' ? [expr.left, expr.right] : [expr.right, expr.left];
+    return literal.kind === 'string' && (other.kind === 'context' || isAttributeTest(other));
+  }
+  return false;
+}
+
+function isAttributeTest(expr: Expr): boolean {
+  return expr.kind === 'step' && expr.axis === 'attribute' && expr.test.kind === 'name' && expr.predicates.length === 0;
+}
+
+/** `[p…][k]`: position-independent predicates that cannot raise, then one positive integer literal, last. */
+function firstKOf(predicates: Expr[], state: { source: string; variables: StaticScope }): PatternStep['firstK'] {
+  const last = predicates[predicates.length - 1];
+  if (last?.kind !== 'number' || !Number.isInteger(last.value) || last.value < 1) return undefined;
+  const before = predicates.slice(0, -1);
+  if (!before.every((p) => isPositionIndependent(p) && cannotRaise(p))) return undefined;
+  return { tests: before.map((p) => compileBoolean(p, state)), k: last.value };
 }
 
 /** An attribute the node must carry for a predicate to hold (`[@PN]`, `[@NV = 'x']`, `[@a and …]`). */
@@ -102,13 +135,16 @@ function compileBranch(expr: Expr, source: string, variables: StaticScope): Path
     }
     const state = { source, variables };
     const independent = part.predicates.every(isPositionIndependent);
+    const firstK = independent || part.axis !== 'child' || part.test.kind !== 'name' ? undefined : firstKOf(part.predicates, state);
     steps.push({
       axis: part.axis,
       testAst: part.test,
       test: compileNodeTest(part.test, part.axis),
       independent: independent ? part.predicates.map((p) => compileBoolean(p, state)) : undefined,
-      filters: independent ? [] : part.predicates.map((p) => compilePredicate(p, state)),
+      filters: independent || firstK ? [] : part.predicates.map((p) => compilePredicate(p, state)),
+      firstK,
       separator,
+      scratch: undefined,
     });
     separator = '/';
   }
@@ -126,11 +162,48 @@ function targetOf(branch: PathPattern): PatternTarget {
 
 function stepMatches(step: PatternStep, node: XNode, env: Environment, scope: Scope | null): boolean {
   if (!step.test(node)) return false;
-  const ctx: EvalContext = { item: node, position: 1, size: 1, current: node, scope, env };
-  if (step.independent) {
-    for (const predicate of step.independent) if (!predicate(ctx)) return false;
-    return true;
+  const independent = step.independent;
+  if (independent && independent.length === 0) return true;
+  // The scratch context is taken while the predicates run, so a predicate that somehow matches this
+  // step again gets a fresh context instead of overwriting the one in use.
+  let ctx = step.scratch;
+  step.scratch = undefined;
+  if (ctx === undefined) ctx = { item: node, position: 1, size: 1, current: node, scope, env };
+  else {
+    ctx.item = node;
+    ctx.current = node;
+    ctx.scope = scope;
+    ctx.env = env;
   }
+  const result = independent ? allHold(independent, ctx) : step.firstK ? firstKMatches(step.firstK, node, ctx) : filtered(step, node, ctx);
+  step.scratch = ctx;
+  return result;
+}
+
+function allHold(predicates: BooleanEvaluator[], ctx: EvalContext): boolean {
+  for (let i = 0; i < predicates.length; i++) if (!(predicates[i] as BooleanEvaluator)(ctx)) return false;
+  return true;
+}
+
+/** `name[p…][k]`: ctx.current is the node being matched; ctx.item moves over its same-named siblings. */
+function firstKMatches(firstK: NonNullable<PatternStep['firstK']>, node: XNode, ctx: EvalContext): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  const siblings = parent.children;
+  let passed = 0;
+  for (let i = 0; i <= node.index; i++) {
+    const sibling = siblings[i] as XNode;
+    if (sibling.kind !== 'element' || sibling.name !== node.name) continue;
+    ctx.item = sibling;
+    if (!allHold(firstK.tests, ctx)) continue;
+    passed++;
+    if (sibling === node) return passed <= firstK.k;
+    if (passed >= firstK.k) return false;
+  }
+  return false;
+}
+
+function filtered(step: PatternStep, node: XNode, ctx: EvalContext): boolean {
   if (!node.parent) return false;
   let candidates: Item[] = selectAxis(step.axis, node.parent, step.test);
   for (const filter of step.filters) candidates = filter(candidates, ctx);
