@@ -35,22 +35,26 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
  * or (when the text has surrogate escapes) an unpaired UTF-16 surrogate, which Postgres jsonb rejects.
  */
 function checkStorable(body: unknown, mayHaveSurrogates: boolean): void {
-  const stack: [unknown, number][] = [[body, 1]];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [value, depth] = item;
+  // Recursion stops at maxJsonDepth + 1 levels, so it cannot overflow the stack.
+  const visit = (value: unknown, depth: number): void => {
     if (typeof value === 'string') {
       if (mayHaveSurrogates && loneSurrogate.test(value)) {
         throw new ApiError('bad_request', 'the body contains an unpaired UTF-16 surrogate (\\ud800-\\udfff), which cannot be stored');
       }
-      continue;
+      return;
     }
-    if (typeof value !== 'object' || value === null) continue;
+    if (typeof value !== 'object' || value === null) return;
     if (depth > maxJsonDepth) throw new ApiError('bad_request', `the body is nested deeper than ${maxJsonDepth} levels`);
-    for (const [key, child] of Object.entries(value)) {
-      if (mayHaveSurrogates) stack.push([key, depth]);
-      stack.push([child, depth + 1]);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
     }
-  }
+    for (const key in value) {
+      if (mayHaveSurrogates) visit(key, depth);
+      visit((value as Record<string, unknown>)[key], depth + 1);
+    }
+  };
+  visit(body, 1);
 }
 
 /** Narrows an unknown body to an object with the given string fields, or answers 400 naming what is wrong. */

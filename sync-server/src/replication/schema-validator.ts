@@ -3,17 +3,26 @@ import addFormatsModule from 'ajv-formats';
 import type { CollectionDefinition } from '@field/shared-model';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
-const compiled = new Map<string, ValidateFunction>();
+// Most documents pass: they are judged by a validator that stops at the first problem, and only a
+// failing one is run again through one that collects every problem to describe the refusal.
+const passOrFail = addFormats(new Ajv({ allErrors: false, strict: false }));
+const describing = addFormats(new Ajv({ allErrors: true, strict: false }));
+const compiled = new Map<string, { check: ValidateFunction; describe: ValidateFunction }>();
+
+function validatorsOf(definition: CollectionDefinition) {
+  let validators = compiled.get(definition.name);
+  if (!validators) {
+    validators = { check: passOrFail.compile(definition.schema as object), describe: describing.compile(definition.schema as object) };
+    compiled.set(definition.name, validators);
+  }
+  return validators;
+}
 
 /** Checks a document against its collection's JSON schema (the same one RxDB enforces on devices). */
 export function checkSchema(definition: CollectionDefinition, doc: unknown): string | undefined {
-  let validate = compiled.get(definition.name);
-  if (!validate) {
-    validate = ajv.compile(definition.schema as object);
-    compiled.set(definition.name, validate);
-  }
-  if (validate(doc)) return undefined;
-  return (validate.errors ?? []).slice(0, 5)
+  const { check, describe } = validatorsOf(definition);
+  if (check(doc)) return undefined;
+  describe(doc);
+  return (describe.errors ?? check.errors ?? []).slice(0, 5)
     .map((e) => `${e.instancePath || '(document)'} ${e.message ?? 'is invalid'}`).join('; ');
 }

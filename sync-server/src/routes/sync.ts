@@ -82,16 +82,7 @@ export function syncRoutes(deps: SyncDeps) {
     const body = await readJsonBody(c);
     if (!Array.isArray(body)) throw new ApiError('bad_request', 'the push body must be a JSON array of {assumedMasterState?, newDocumentState}');
     if (body.length > maxPushRows) throw new ApiError('payload_too_large', `at most ${maxPushRows} documents per push`);
-    const result = await db.transaction(async (tx) => {
-      const pushed = await applyPush(tx, { caller, definition, clock: deps.clock }, body);
-      if (body.length > 0) {
-        await recordAudit(tx, {
-          caller, action: `${definition.name}.push`, collection: definition.name, documentIds: pushed.written,
-          detail: { rows: body.length, refused: pushed.refused, conflicts: pushed.conflicts },
-        });
-      }
-      return pushed;
-    });
+    const result = await db.transaction((tx) => applyPush(tx, { caller, definition, clock: deps.clock }, body));
     deps.metrics.count('sync_pushed_documents_total', { collection: definition.name }, result.written.length);
     deps.metrics.count('sync_refused_documents_total', { collection: definition.name }, result.refused);
     deps.metrics.count('sync_conflicts_total', { collection: definition.name }, result.conflicts);
