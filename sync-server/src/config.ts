@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { parseTrustedProxies } from './http/rate-limit';
 
 /** Server configuration, read once from the environment. */
 export interface ServerConfig {
@@ -18,6 +19,8 @@ export interface ServerConfig {
   authRateLimitPerAddress: number;
   /** Sign-in attempts allowed per minute per account and address (AUTH_RATE_LIMIT_PER_ACCOUNT, default 10). */
   authRateLimitPerAccount: number;
+  /** Reverse proxies (IP addresses) whose X-Forwarded-For names the client (TRUSTED_PROXIES, default none). */
+  trustedProxies: string[];
   /** Access token lifetime in seconds (ACCESS_TOKEN_SECONDS, default 900); tests shorten it to see streams close. */
   accessTokenSeconds: number;
   /** How long SIGTERM waits for in-flight requests (a large push on a slow disk) before closing. */
@@ -62,5 +65,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     authRateLimitPerAddress: parsePositive('AUTH_RATE_LIMIT_PER_ADDRESS', env.AUTH_RATE_LIMIT_PER_ADDRESS, 30),
     authRateLimitPerAccount: parsePositive('AUTH_RATE_LIMIT_PER_ACCOUNT', env.AUTH_RATE_LIMIT_PER_ACCOUNT, 10),
     accessTokenSeconds: parsePositive('ACCESS_TOKEN_SECONDS', env.ACCESS_TOKEN_SECONDS, 15 * 60),
+    trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
   };
 }

@@ -34,7 +34,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   warmUpValidationGates();
   const app = createApp({
     database, keys, clock: options.clock ?? systemClock, corsOrigins: config.corsOrigins, appsDir: config.appsDir,
-    authRateLimits: { perAddress: config.authRateLimitPerAddress, perAccount: config.authRateLimitPerAccount },
+    authRateLimits: {
+      perAddress: config.authRateLimitPerAddress, perAccount: config.authRateLimitPerAccount, trustedProxies: config.trustedProxies,
+    },
     accessTokenSeconds: config.accessTokenSeconds,
   });
   let inFlight = 0;

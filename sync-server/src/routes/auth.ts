@@ -5,7 +5,7 @@ import { issueSession, patientFromAccount, rotateSession, userFromRow, type Sess
 import { portalAccounts, users } from '../db/schema';
 import { ApiError } from '../errors';
 import { readJsonBody, requireStringFields } from '../http/read-json';
-import { clientAddress, createRateLimiter } from '../http/rate-limit';
+import { clientAddressOf, createRateLimiter } from '../http/rate-limit';
 import { recordAudit } from '../audit';
 
 /** POST /api/v1/auth/login, /refresh and /portal. */
@@ -13,13 +13,16 @@ import { recordAudit } from '../audit';
 export interface AuthRateLimits {
   perAddress: number;
   perAccount: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: readonly string[];
 }
 
 export const defaultAuthRateLimits: AuthRateLimits = { perAddress: 30, perAccount: 10 };
 
 export function authRoutes(deps: SessionDeps, limits: AuthRateLimits = defaultAuthRateLimits) {
   const app = new Hono();
-  const perAddress = createRateLimiter({ limit: limits.perAddress, windowMs: 60_000, clock: deps.clock }).byAddress;
+  const clientAddress = clientAddressOf(limits.trustedProxies);
+  const perAddress = createRateLimiter({ limit: limits.perAddress, windowMs: 60_000, clock: deps.clock, addressOf: clientAddress }).byAddress;
   const perAccount = createRateLimiter({ limit: limits.perAccount, windowMs: 60_000, clock: deps.clock });
 
   app.post('/login', perAddress, async (c) => {
