@@ -48,3 +48,35 @@ test('after the server closes the live stream at token expiry, the app refreshes
     await context.close();
   }
 });
+
+test('when the syncing tab closes, the second tab takes over with the tokens the first one renewed and keeps receiving charts', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: server.baseURL, serviceWorkers: 'allow' });
+  const api = await playwrightRequest.newContext({ baseURL: server.baseURL });
+  try {
+    const first = new CrewLinkApp(await context.newPage());
+    const streams: string[] = [];
+    first.page.on('request', (r) => {
+      if (r.url().includes('/api/v1/sync/epcrs/0/stream')) streams.push(r.url());
+    });
+    await first.signIn('medic');
+    await first.expectSynced();
+    const second = new CrewLinkApp(await context.newPage());
+    await second.page.goto('/crewlink/');
+    await second.page.getByRole('button', { name: 'Unit M1' }).click();
+    await second.expectSynced();
+
+    // The first (syncing) tab renews the tokens when its stream is closed at expiry; then it is closed.
+    await expect.poll(() => streams.length, { timeout: 2 * tokenSeconds * 1000 }).toBeGreaterThanOrEqual(2);
+    await first.page.close();
+
+    const lastName = `TakeOver${Date.now().toString(36)}`;
+    const emt = await SyncApi.login(api, 'emt');
+    await emt.pushChart({ createdBy: 'u-emt', unitId: 'M1', patient: { lastName } });
+    await expect(second.chartItem(lastName)).toBeVisible({ timeout: 20_000 });
+    await expect(second.syncIndicator).toContainText('Synced');
+    await expect(second.syncIndicator).not.toContainText('session has ended');
+  } finally {
+    await api.dispose();
+    await context.close();
+  }
+});

@@ -108,9 +108,19 @@ export class SessionManager {
     }
   }
 
-  /** Renews the tokens once, however many callers ask at the same time. */
+  /**
+   * Renews the tokens once, however many callers ask at the same time, and one tab at a time: another
+   * tab of this browser may already have spent the refresh token this page holds (presenting it again
+   * would revoke the whole login), so the stored session is read first and adopted when it is newer.
+   */
   refresh(): Promise<StoredSession> {
-    this.refreshing ??= (async () => {
+    this.refreshing ??= oneTabAtATime(async () => {
+      const stored = await get<StoredSession>(sessionKey, this.store);
+      if (stored && this.current && stored.user.id === this.current.user.id && stored.refreshToken !== this.current.refreshToken) {
+        this.current = stored;
+        this.emit();
+        return stored;
+      }
       const session = this.current;
       if (!session) throw new SessionExpiredError('Not signed in');
       try {
@@ -120,7 +130,7 @@ export class SessionManager {
         if (error instanceof FieldApiError && error.status === 401) throw new SessionExpiredError();
         throw error;
       }
-    })().finally(() => {
+    }).finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
@@ -182,4 +192,12 @@ export class SessionManager {
   private emit(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Runs `task` under a browser-wide lock (Web Locks) so two tabs never renew the same refresh token. */
+function oneTabAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return task();
+  // The lock's promise resolves to the task's promise; `then` unwraps it for the type checker.
+  return locks.request('field-session-refresh', task).then((result) => result);
 }
