@@ -13,11 +13,15 @@ export interface InitialSyncTiming {
   signInToListedMs: number;
   /** Time the page's main thread was busy from the Sign in click until the list was seen complete (CDP TaskDuration). */
   mainThreadMs: number;
+  /** CPU time of all Chromium processes over the same span (not the server's: it runs in Node). */
+  browserCpuMs: number;
 }
 
 export interface InitialSyncOptions {
   baseUrl: string;
   chartCount: number;
+  /** Browser-level CDP session, for the CPU time of every Chromium process. */
+  browserCdp: CDPSession;
   /** Write a Chrome DevTools CPU profile of the sync (sign in to every chart listed) to this file. */
   profilePath?: string | undefined;
 }
@@ -70,11 +74,13 @@ export async function measureInitialSync(browser: Browser, options: InitialSyncO
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
-  const busyBefore = { value: 0 };
+  const busyBefore = { value: 0, cpu: new Map<number, number>() };
   const clickedAt = await signIn(page, options.baseUrl, async () => {
     busyBefore.value = await taskDuration(cdp);
+    busyBefore.cpu = await chromiumCpu(options.browserCdp);
   });
   await page.waitForFunction(() => (window as unknown as { __listedAt?: number }).__listedAt !== undefined, undefined, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 600_000), polling: 50 });
+  const browserCpuMs = cpuSpent(busyBefore.cpu, await chromiumCpu(options.browserCdp));
   const mainThreadMs = (await taskDuration(cdp)) - busyBefore.value;
   if (options.profilePath) {
     const { profile } = await cdp.send('Profiler.stop');
@@ -86,14 +92,14 @@ export async function measureInitialSync(browser: Browser, options: InitialSyncO
     return { firstPull: Math.min(...pulls.map((e) => e.startTime)), listedAt: (window as unknown as { __listedAt: number }).__listedAt };
   });
   return {
-    timing: { syncMs: marks.listedAt - marks.firstPull, signInToListedMs: marks.listedAt - clickedAt, mainThreadMs },
+    timing: { syncMs: marks.listedAt - marks.firstPull, signInToListedMs: marks.listedAt - clickedAt, mainThreadMs, browserCpuMs },
     context,
     page,
   };
 }
 
 /** Baseline: Dexie `bulkPut` of the same documents into a fresh table, in the same page (same browser and origin). */
-export async function measureDexieBulkPut(page: Page, docs: readonly Record<string, unknown>[]): Promise<{ ms: number; mainThreadMs: number }> {
+export async function measureDexieBulkPut(page: Page, docs: readonly Record<string, unknown>[], browserCdp: CDPSession): Promise<{ ms: number; mainThreadMs: number; browserCpuMs: number }> {
   if (!(await page.evaluate(() => 'Dexie' in window))) await page.addScriptTag({ path: dexieScript });
   // Hand the documents over first, so that neither figure includes copying them into the page.
   await page.evaluate((documents) => {
@@ -102,6 +108,7 @@ export async function measureDexieBulkPut(page: Page, docs: readonly Record<stri
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const before = await taskDuration(cdp);
+  const cpuBefore = await chromiumCpu(browserCdp);
   const ms = await page.evaluate(async () => {
     const documents = (window as unknown as { __benchDocs: unknown[] }).__benchDocs;
     type Table = { bulkPut(items: readonly unknown[]): Promise<unknown> };
@@ -117,7 +124,21 @@ export async function measureDexieBulkPut(page: Page, docs: readonly Record<stri
     delete (window as unknown as { __benchDocs?: unknown }).__benchDocs;
     return ms;
   });
+  const browserCpuMs = cpuSpent(cpuBefore, await chromiumCpu(browserCdp));
   const mainThreadMs = (await taskDuration(cdp)) - before;
   await cdp.detach();
-  return { ms, mainThreadMs };
+  return { ms, mainThreadMs, browserCpuMs };
+}
+
+/** CPU time used so far by every Chromium process (browser, renderers, network, storage), per process id, in ms. */
+export async function chromiumCpu(browserCdp: CDPSession): Promise<Map<number, number>> {
+  const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
+  return new Map(processInfo.map((p) => [p.id, p.cpuTime * 1000]));
+}
+
+/** CPU milliseconds all Chromium processes used between two `chromiumCpu` readings (10 ms resolution). */
+export function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [id, ms] of after) sum += ms - (before.get(id) ?? 0);
+  return sum;
 }
