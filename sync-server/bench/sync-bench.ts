@@ -24,6 +24,9 @@ type Chart = ReturnType<typeof makePatientCareReport>;
 const docCount = readPositiveInt('BENCH_DOCS', 2000);
 const deviceCount = readPositiveInt('BENCH_DEVICES', 200);
 const batchSize = 100;
+/** What CrewLink's replication uses (field-apps/kit collection-replication.ts): pull pages of 500, pushes of 50. */
+const appPullLimit = 500;
+const appPushBatch = 50;
 const deviceBatches = 3;
 const deviceBatchSize = 5;
 const warmupCount = 200;
@@ -106,6 +109,8 @@ interface Figures {
   tokensNote: string;
   push: ThroughputRun;
   pull: ThroughputRun;
+  appPush: ThroughputRun;
+  appPull: ThroughputRun;
   devices: Phase<DeviceRun>;
   memory: MemoryFigures;
 }
@@ -118,6 +123,8 @@ function printReport(figures: Figures): void {
   const rates = (run: ThroughputRun) => ({ http: perSecond(run.httpDocs, run.httpMs), raw: perSecond(run.rawDocs, run.rawMs) });
   const push = rates(figures.push);
   const pull = rates(figures.pull);
+  const appPush = rates(figures.appPush);
+  const appPull = rates(figures.appPull);
   const ratio = (f: { http: number; raw: number }, target: number) => formatRatio(f.raw > 0 ? f.http / f.raw : 0, target);
   log('');
   log(`sync-server bench, ${new Date().toISOString()}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`);
@@ -127,6 +134,8 @@ function printReport(figures: Figures): void {
   log(formatTable(['figure', 'HTTP', 'raw baseline', 'ratio', 'target'], [
     [`push ${docCount} ePCRs, batches of ${batchSize}`, formatRate(push.http), formatRate(push.raw), ratio(push, targets.push), `>= ${targets.push}`],
     [`pull ${figures.pull.httpDocs} ePCRs, limit ${batchSize}`, formatRate(pull.http), formatRate(pull.raw), ratio(pull, targets.pull), `>= ${targets.pull}`],
+    [`push ${figures.appPush.httpDocs} ePCRs, batches of ${appPushBatch} (CrewLink's)`, formatRate(appPush.http), formatRate(appPush.raw), ratio(appPush, targets.push), `>= ${targets.push}`],
+    [`pull ${figures.appPull.httpDocs} ePCRs, limit ${appPullLimit} (CrewLink's)`, formatRate(appPull.http), formatRate(appPull.raw), ratio(appPull, targets.pull), `>= ${targets.pull}`],
     [`${deviceCount} devices x ${deviceBatches} pushes of ${deviceBatchSize}`, formatRate(perSecond(devices.docs, devicePhase.ms)), '', '', ''],
     ['  push latency p50 / p99', `${formatMs(percentile(latencies, 50))} / ${formatMs(percentile(latencies, 99))}`, '', '', ''],
     ['  errors', `${errors.length} of ${devices.outcomes.length} requests`, '', '', ''],
@@ -135,6 +144,8 @@ function printReport(figures: Figures): void {
   log('');
   log(formatRatioLine('push', push.http, push.raw, targets.push));
   log(formatRatioLine('pull', pull.http, pull.raw, targets.pull));
+  log(formatRatioLine(`push, batches of ${appPushBatch}`, appPush.http, appPush.raw, targets.push));
+  log(formatRatioLine(`pull, limit ${appPullLimit}`, appPull.http, appPull.raw, targets.pull));
   log(`devices: ${figures.tokensNote}`);
   if (figures.pull.httpDocs !== figures.pull.rawDocs) {
     log(`note: HTTP pull read ${figures.pull.httpDocs} documents, raw SELECT ${figures.pull.rawDocs}`);
@@ -157,10 +168,11 @@ async function main(): Promise<void> {
     log(`database: ${database.description}`);
     // Everything slow happens before the logins: an idle keep-alive socket that the server closes
     // after 5 s must not be reused by the next request.
-    log(`generating ${docCount + warmupCount + deviceCount * deviceBatches * deviceBatchSize} realistic ePCRs ...`);
+    log(`generating ${docCount + warmupCount + appPushBatch * 20 + deviceCount * deviceBatches * deviceBatchSize} realistic ePCRs ...`);
     const warmup = makeCharts(1, warmupCount);
     const charts = makeCharts(1001, docCount);
-    const deviceBatchList = makeDeviceBatches(1001 + docCount);
+    const appCharts = makeCharts(1001 + docCount, appPushBatch * 20);
+    const deviceBatchList = makeDeviceBatches(1001 + docCount + appCharts.length);
     server = await startServerProcess({ databaseUrl: database.serverUrl, dataDir, cpuProfileDir: process.env.BENCH_CPU_PROF || undefined });
     const running = server;
     log(`server pid ${running.pid} on ${running.baseUrl}`);
@@ -180,13 +192,16 @@ async function main(): Promise<void> {
     const push = await comparePush(compare, charts);
     log('pull ...');
     const pull = await comparePull(compare);
+    log(`push ${appCharts.length} in batches of ${appPushBatch}, pull everything in pages of ${appPullLimit} ...`);
+    const appPush = await comparePush({ ...compare, pageSize: appPushBatch }, appCharts);
+    const appPull = await comparePull({ ...compare, pageSize: appPullLimit });
     log(`${deviceCount} concurrent devices ...`);
     const devicePhase = await measurePhase(running, () => runDevices(running, tokens, deviceBatchList));
     printReport({
       database: database.description, sameDatabase: database.kind === 'postgres', baselineLabel: raw.label,
       tokensNote: `${deviceCount} devices share ${tokens.length} access tokens (demo ${usernames.join(', ')}, assigned round-robin); `
         + 'separate logins per device would hit the login rate limit (10 per account, 30 per address a minute)',
-      push, pull, devices: devicePhase, memory: running.readMemory(),
+      push, pull, appPush, appPull, devices: devicePhase, memory: running.readMemory(),
     });
   } catch (err) {
     if (server) console.error(`server output (last lines):\n${server.readOutput()}`);

@@ -73,7 +73,8 @@ export async function readChangesSince(
 ): Promise<StoredChange[]> {
   const after = since ?? { txid: -1n, id: '' };
   // The text cast sits outside the LIMITed subquery: in a plan that sorts, a cast in the same select
-  // list would be computed for every matching row before the sort, not just for the page.
+  // list would be computed for every matching row before the sort, not just for the page. The outer
+  // ORDER BY names the subquery's bigint txid: a bare `txid` would mean the text output column.
   const result = await db.execute(sql`
     SELECT id, data::text AS data, read_scope, previous_read_scope, has_previous, deleted, txid::text AS txid
     FROM (
@@ -85,7 +86,7 @@ export async function readChangesSince(
       ORDER BY txid, id
       LIMIT ${limit}
     ) AS page
-    ORDER BY txid, id`);
+    ORDER BY page.txid, page.id`);
   return rowsOf<RawChangeRow>(result).map((row) => ({
     id: row.id,
     dataJson: row.data,

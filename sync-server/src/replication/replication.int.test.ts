@@ -2,6 +2,7 @@ import { makeIncident, makePatientCareReport } from '@field/shared-model/testing
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../db/rows';
+import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 
@@ -121,6 +122,31 @@ describe('push and pull', () => {
     expect(raw.status).toBe(400);
     expect(await raw.json()).toMatchObject({ error: { code: 'bad_request' } });
     expect((await t.call('GET', `${epcrs}/pull`)).status).toBe(401);
+  });
+});
+
+describe('pull order', () => {
+  it('pages through changes in transaction order when transaction ids gain a digit', async () => {
+    const docs = [chart(70), chart(71), chart(72)].map((d) => ({ ...d, _deleted: false }));
+    expect(await push(epcrs, medic, docs.map((d) => ({ newDocumentState: d })))).toEqual([]);
+    // Stamp the three rows with transaction ids 9, 10 and 11, older than anything else stored.
+    for (const [i, doc] of docs.entries()) {
+      await testDb.database.db.execute(sql`UPDATE documents SET txid = ${9 + i} WHERE id = ${doc.id}`);
+    }
+    const seen: string[] = [];
+    let checkpoint = encodeCheckpoint({ txid: 8n, id: '' });
+    for (let page = 0; page < 3; page += 1) {
+      const res = await t.call('GET', `${epcrs}/pull?limit=1&checkpoint=${encodeURIComponent(checkpoint)}`, medic);
+      const body = (await res.json()) as { documents: Doc[]; checkpoint: string };
+      seen.push(...body.documents.map((d) => d.id));
+      checkpoint = body.checkpoint;
+    }
+    expect(seen).toEqual(docs.map((d) => d.id));
+    // Two at a time: the page ends at txid 10, not at the text-wise larger "9".
+    const res = await t.call('GET', `${epcrs}/pull?limit=2&checkpoint=${encodeURIComponent(encodeCheckpoint({ txid: 8n, id: '' }))}`, medic);
+    const body = (await res.json()) as { documents: Doc[]; checkpoint: string };
+    expect(body.documents.map((d) => d.id)).toEqual([docs[0]?.id, docs[1]?.id]);
+    expect(decodeCheckpoint(body.checkpoint)?.txid).toBe(10n);
   });
 });
 
