@@ -19,6 +19,8 @@ export interface ServerConfig {
   authRateLimitPerAddress: number;
   /** Sign-in attempts allowed per minute per account and address (AUTH_RATE_LIMIT_PER_ACCOUNT, default 10). */
   authRateLimitPerAccount: number;
+  /** Postgres connections the server keeps open (DATABASE_POOL_SIZE, default 10); one push holds one for its transaction. */
+  databasePoolSize: number;
   /** Reverse proxies (IP addresses) whose X-Forwarded-For names the client (TRUSTED_PROXIES, default none). */
   trustedProxies: string[];
   /** Access token lifetime in seconds (ACCESS_TOKEN_SECONDS, default 900); tests shorten it to see streams close. */
@@ -66,5 +68,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     authRateLimitPerAccount: parsePositive('AUTH_RATE_LIMIT_PER_ACCOUNT', env.AUTH_RATE_LIMIT_PER_ACCOUNT, 10),
     accessTokenSeconds: parsePositive('ACCESS_TOKEN_SECONDS', env.ACCESS_TOKEN_SECONDS, 15 * 60),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
+    databasePoolSize: parsePositive('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10),
   };
 }

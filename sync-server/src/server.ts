@@ -28,7 +28,9 @@ export interface StartServerOptions {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config } = options;
   const log = options.log ?? ((line: string) => console.log(line));
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: config.databasePoolSize,
+  });
   if (config.demo) await seedDemoData(database);
   const keys = options.keys ?? (await loadSigningKeys(config.dataDir));
   warmUpValidationGates();
