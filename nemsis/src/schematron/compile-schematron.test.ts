@@ -120,6 +120,23 @@ describe('the 2025 compliance pre-testing rules as an extra pack', () => {
   });
 });
 
+describe('one compiled rule set, many runs', () => {
+  it('uses each run\'s own clock and lets, also when documents alternate', () => {
+    // nemSch_e056: the unit back in service (eTimes.13) at most an hour after "now".
+    const times = { 'eTimes.03': '2025-06-01T10:00:00Z', 'eTimes.13': '2025-06-01T12:00:00Z' };
+    const late = new Date('2025-06-01T10:30:00Z');
+    const later = new Date('2025-06-01T12:30:00Z');
+    const e056 = (root: NemsisElement, now: Date): number => validateSchematron(root, { now }).filter((f) => f.ruleId === 'nemSch_e056').length;
+    const empty = record({ 'eTimes.03': '' });
+    const alone = validateSchematron(empty, { now: late });
+    for (let i = 0; i < 3; i++) {
+      expect(e056(record(times), late)).toBe(1);
+      expect(e056(record(times), later)).toBe(0);
+      expect(validateSchematron(empty, { now: late })).toEqual(alone);
+    }
+  });
+});
+
 describe('bad documents', () => {
   it('turns a value the rules cannot read into a finding instead of a crash', () => {
     const root = record({ 'eTimes.01': '2025-01-01T10:00:00Z', 'eTimes.03': 'not a time' });

@@ -228,20 +228,22 @@ export function compileMatchPattern(source: string, variables: StaticScope = new
   const branches: Expr[] = [];
   unionBranches(parseXPath(source), branches);
   const compiled = branches.map((b) => compileBranch(b, source, variables));
+  const only = compiled.length === 1 ? compiled[0] : undefined;
   return {
     source,
     targets: compiled.map(targetOf),
     needsAttributes: compiled.every((b) => b.guard !== undefined),
-    matches(node, env, scope) {
-      for (const branch of compiled) {
-        if (branch.steps.length === 0) {
-          if (node.kind === 'document') return true;
-          continue;
-        }
-        if (branch.guard && !hasAttribute(node, branch.guard.local, branch.guard.prefixed)) continue;
-        if (matchFrom(branch, branch.steps.length - 1, node, env, scope)) return true;
-      }
-      return false;
-    },
+    matches: only
+      ? (node, env, scope) => branchMatches(only, node, env, scope)
+      : (node, env, scope) => {
+        for (const branch of compiled) if (branchMatches(branch, node, env, scope)) return true;
+        return false;
+      },
   };
+}
+
+function branchMatches(branch: PathPattern, node: XNode, env: Environment, scope: Scope | null): boolean {
+  if (branch.steps.length === 0) return node.kind === 'document';
+  if (branch.guard && !hasAttribute(node, branch.guard.local, branch.guard.prefixed)) return false;
+  return matchFrom(branch, branch.steps.length - 1, node, env, scope);
 }

@@ -6,7 +6,7 @@ import { attributesOf, isNode, locationOf, type XDocument, type XNode } from './
 import type { XTemporal } from './xpath/temporal';
 import { atomize, stringOf, Untyped, type Sequence } from './xpath/values';
 import { createKeyLookup } from './key-index';
-import { RuleFrame } from './rule-frame';
+import { newRunId, RuleFrame } from './rule-frame';
 
 /** A rule that fired on a node (ISO Schematron: the first rule of a pattern whose context matches). */
 export interface FiredRule {
@@ -23,12 +23,27 @@ export interface RunSchematronOptions {
 
 interface PatternPlan {
   /** Rules in order for an element name (named rules merged with wildcard rules); fewer without attributes. */
-  rulesFor(name: string, hasAttributes: boolean): CompiledRule[];
-  attributeRules: CompiledRule[];
-  documentRules: CompiledRule[];
+  rulesFor(name: string, hasAttributes: boolean): RuleFrame[];
+  attributeRules: RuleFrame[];
+  documentRules: RuleFrame[];
 }
 
 const plans = new WeakMap<CompiledPattern, PatternPlan>();
+
+/** True while a run walks a document (see the frames in runSchematron). */
+let walking = false;
+
+/** Each rule's reusable frame (the candidate lists hold frames, so firing a rule needs no lookup). */
+const framesByRule = new WeakMap<CompiledRule, RuleFrame>();
+
+function frameOf(rule: CompiledRule): RuleFrame {
+  let frame = framesByRule.get(rule);
+  if (!frame) {
+    frame = new RuleFrame(rule);
+    framesByRule.set(rule, frame);
+  }
+  return frame;
+}
 
 function planOf(pattern: CompiledPattern): PatternPlan {
   const cached = plans.get(pattern);
@@ -45,9 +60,9 @@ function planOf(pattern: CompiledPattern): PatternPlan {
       else for (const name of target.names) byName.set(name, [...(byName.get(name) ?? []), rule]);
     }
   }
-  const merged = new Map<string, CompiledRule[]>();
-  const mergedPlain = new Map<string, CompiledRule[]>();
-  const uniqueSorted = (rules: CompiledRule[]): CompiledRule[] => [...new Set(rules)].sort((a, b) => a.order - b.order);
+  const merged = new Map<string, RuleFrame[]>();
+  const mergedPlain = new Map<string, RuleFrame[]>();
+  const uniqueSorted = (rules: CompiledRule[]): RuleFrame[] => [...new Set(rules)].sort((a, b) => a.order - b.order).map(frameOf);
   const wildcardSorted = uniqueSorted(wildcard);
   const plan: PatternPlan = {
     rulesFor(name, hasAttributes) {
@@ -56,7 +71,7 @@ function planOf(pattern: CompiledPattern): PatternPlan {
       if (!rules) {
         const named = byName.get(name);
         rules = named ? uniqueSorted([...named, ...wildcard]) : wildcardSorted;
-        if (!hasAttributes) rules = rules.filter((r) => !r.context.needsAttributes);
+        if (!hasAttributes) rules = rules.filter((r) => !r.rule.context.needsAttributes);
         cache.set(name, rules);
       }
       return rules;
@@ -118,14 +133,20 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
   const traces: FiredRule[][] = patterns.map(() => []);
   const tracing = options.onRuleFired !== undefined;
 
-  const frames = new Map<CompiledRule, RuleFrame>();
-  const fire = (p: number, rule: CompiledRule, node: XNode): void => {
+  // Frames are shared across runs (bound to this run's scope and clock on first use). Nothing a walk
+  // calls can start another run, but if one ever did, the inner run would use frames of its own.
+  const nested = walking;
+  const run = newRunId();
+  const ownFrames = nested ? new Map<CompiledRule, RuleFrame>() : undefined;
+  const fire = (p: number, candidate: RuleFrame, node: XNode): void => {
+    const rule = candidate.rule;
     if (tracing) traces[p]?.push({ patternId: patterns[p]?.id ?? '', ruleId: rule.id, context: rule.context.source, path: locationOf(node) });
-    let frame = frames.get(rule);
-    if (!frame) {
-      frame = new RuleFrame(rule, scope, runEnv);
-      frames.set(rule, frame);
+    let frame = candidate;
+    if (ownFrames) {
+      frame = ownFrames.get(rule) ?? new RuleFrame(rule);
+      ownFrames.set(rule, frame);
     }
+    frame.bind(run, scope, runEnv);
     frame.reset(node);
     const ctx = frame.ctx;
     for (const check of rule.checks) {
@@ -145,10 +166,11 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
     }
   };
 
-  const visit = (p: number, candidates: CompiledRule[], node: XNode): void => {
-    for (const rule of candidates) {
-      if (rule.context.matches(node, runEnv, scope)) {
-        fire(p, rule, node);
+  const visit = (p: number, candidates: RuleFrame[], node: XNode): void => {
+    for (let i = 0; i < candidates.length; i++) {
+      const candidate = candidates[i] as RuleFrame;
+      if (candidate.rule.context.matches(node, runEnv, scope)) {
+        fire(p, candidate, node);
         return;
       }
     }
@@ -157,14 +179,25 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
   // One walk over the document serves every pattern; findings are kept per pattern so that they come
   // out pattern by pattern, each in document order, as the official SVRL lists them.
   const dispatch = dispatchOf(rules);
-  for (const p of dispatch.documentPatterns) visit(p, planOf(patterns[p] as CompiledPattern).documentRules, doc.root);
-  for (const node of doc.elements) {
-    for (const entry of dispatch.entriesOf(node)) visit(entry.pattern, entry.rules, node);
-    if (node.hasAttributes) {
-      for (const p of dispatch.attributePatterns) {
-        for (const attr of attributesOf(node)) visit(p, planOf(patterns[p] as CompiledPattern).attributeRules, attr);
+  walking = true;
+  try {
+    for (const p of dispatch.documentPatterns) visit(p, planOf(patterns[p] as CompiledPattern).documentRules, doc.root);
+    const elements = doc.elements;
+    for (let n = 0; n < elements.length; n++) {
+      const node = elements[n] as XNode;
+      const entries = dispatch.entriesOf(node);
+      for (let e = 0; e < entries.length; e++) {
+        const entry = entries[e] as DispatchEntry;
+        visit(entry.pattern, entry.rules, node);
+      }
+      if (node.hasAttributes) {
+        for (const p of dispatch.attributePatterns) {
+          for (const attr of attributesOf(node)) visit(p, planOf(patterns[p] as CompiledPattern).attributeRules, attr);
+        }
       }
     }
+  } finally {
+    if (!nested) walking = false;
   }
   for (let p = 0; p < patterns.length; p++) {
     for (const finding of buckets[p] ?? []) findings.push(finding);
@@ -174,7 +207,7 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
 
 interface DispatchEntry {
   pattern: number;
-  rules: CompiledRule[];
+  rules: RuleFrame[];
 }
 
 interface Dispatch {

@@ -1,5 +1,5 @@
 import { REVERSE_AXES, type Axis, type NodeTest } from './ast';
-import { attributesOf, localNameOf, type ChildIndex, type XNode } from './nodes';
+import { attributesOf, localNameOf, sharedName, type ChildIndex, type XNode } from './nodes';
 
 /** A node test; element name tests also carry the name, so child steps can use the per-node name index. */
 export type NodePredicate = ((node: XNode) => boolean) & { elementName?: string };
@@ -10,7 +10,7 @@ export function compileNodeTest(test: NodeTest, axis: Axis): NodePredicate {
   switch (test.kind) {
     case 'name':
       if (principal === 'element') {
-        const local = test.local;
+        const local = sharedName(test.local);
         const byName: NodePredicate = (n) => n.kind === 'element' && n.name === local;
         byName.elementName = local;
         return byName;

@@ -217,6 +217,10 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, state: CompileState)
   const def = findFunction(expr.name, expr.args.length);
   if (!def) throw new XPathSyntaxError(`unknown function ${expr.name}() with ${expr.args.length} argument(s)`, state.source);
   const args = expr.args.map((a) => compileExpr(a, state));
+  const [first, second] = args;
+  if (args.length === 0) return (ctx) => def.call(ctx, []);
+  if (args.length === 1 && first) return (ctx) => def.call(ctx, [first(ctx)]);
+  if (args.length === 2 && first && second) return (ctx) => def.call(ctx, [first(ctx), second(ctx)]);
   return (ctx) => def.call(ctx, args.map((a) => a(ctx)));
 }
 
@@ -293,7 +297,7 @@ export function compileBoolean(expr: Expr, state: CompileState): BooleanEvaluato
       const { local, prefixed } = otherExpr.test;
       return (ctx) => {
         const value = attributeValue(ctx.item, local, prefixed);
-        return value !== undefined && generalCompare(op, [value], literalSeq);
+        return value !== undefined && generalCompareString(op, value, literal);
       };
     }
     return (ctx) => generalCompare(op, other(ctx), literalSeq);

@@ -93,9 +93,21 @@ export function nameIdOf(name: string): number {
   if (known !== undefined) return known;
   if (NAME_STRINGS.length >= MAX_NAMES) return -1;
   const id = NAME_STRINGS.length;
-  NAME_STRINGS.push(name);
   NAME_IDS[name] = id;
+  // Keep the internalized copy the table's key holds, so that comparisons with it are pointer checks.
+  let shared = name;
+  for (const key in { [name]: 0 }) shared = key;
+  NAME_STRINGS.push(shared);
   return id;
+}
+
+/**
+ * The one string the name table keeps for a name (the name itself once the table is full). Name tests
+ * compiled from rules use it, so comparing them with node names usually compares two identical pointers.
+ */
+export function sharedName(name: string): string {
+  const id = nameIdOf(name);
+  return id < 0 ? name : (NAME_STRINGS[id] as string);
 }
 
 /** Wraps a NEMSIS element tree (the root element) in a document node for XPath evaluation. */

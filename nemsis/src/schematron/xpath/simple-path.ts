@@ -11,6 +11,8 @@ interface SimpleStep {
   reverse: boolean;
 }
 
+const EMPTY_NODES: XNode[] = [];
+
 const SIMPLE_AXES = new Set<Axis>(['child', 'attribute', 'parent', 'self', 'ancestor', 'ancestor-or-self']);
 
 function flatten(expr: Expr, out: Expr[]): void {
@@ -48,22 +50,47 @@ export function compileSimplePath(expr: Expr): Evaluator | undefined {
       while (start.parent) start = start.parent;
       if (start.kind !== 'document') throw new XPathDynamicError('XPDY0050', 'the context node is not in a document');
     }
-    let current: XNode[] = [start];
+    // While the path has led to exactly one node, it is held in `single` (no lists are built for
+    // `..`, `.` or a child that occurs once); `current` holds the list once there are several.
+    let single: XNode | undefined = start;
+    let current: XNode[] = EMPTY_NODES;
     // `flat`: the list is in document order, without duplicates, and no node contains another.
     let flat = true;
-    for (const step of steps) {
-      if (current.length === 0) return EMPTY;
-      if (current.length === 1) {
-        const selected = selectAxis(step.axis, current[0] as XNode, step.test);
-        current = step.reverse && selected.length > 1 ? selected.reverse() : selected;
-        flat = !(step.axis === 'ancestor' || step.axis === 'ancestor-or-self') || current.length <= 1;
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s] as SimpleStep;
+      if (single !== undefined) {
+        const node: XNode = single;
+        if (step.axis === 'parent') {
+          single = node.parent !== null && step.test(node.parent) ? node.parent : undefined;
+          if (single === undefined) return EMPTY;
+          continue;
+        }
+        if (step.axis === 'self') {
+          if (!step.test(node)) return EMPTY;
+          continue;
+        }
+        const selected = selectAxis(step.axis, node, step.test);
+        if (selected.length === 0) return EMPTY;
+        if (selected.length === 1) {
+          single = selected[0] as XNode;
+          continue;
+        }
+        single = undefined;
+        current = step.reverse ? selected.reverse() : selected;
+        flat = !(step.axis === 'ancestor' || step.axis === 'ancestor-or-self');
         continue;
       }
+      if (current.length === 0) return EMPTY;
       const next: XNode[] = [];
       for (const node of current) for (const n of selectAxis(step.axis, node, step.test)) next.push(n);
       flat = flat && (step.axis === 'child' || step.axis === 'attribute' || step.axis === 'self');
       current = next;
+      if (current.length === 1) {
+        single = current[0] as XNode;
+        flat = true;
+      }
     }
+    if (single !== undefined) return [single];
     if (flat || current.length < 2) return current;
     return [...new Set(current)].sort(compareDocumentOrder);
   };
