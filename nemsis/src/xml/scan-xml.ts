@@ -48,51 +48,6 @@ interface Scope {
 const SUSPECT_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/;
 const INVALID_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
-/**
- * Element names seen before, so that every `eTimes.03` of every document is the same internalized
- * string: later lookups by name (XSD plans, Schematron dispatch) then find the string's hash ready and
- * compare pointers. Found by a cheap hash of a few characters and compared in place, so a known name is
- * not even sliced out of the source. Bounded, so hostile input with endless distinct names cannot grow it.
- */
-const NAME_BUCKET_BITS = 12;
-const NAME_BUCKETS: (string[] | undefined)[] = Array.from({ length: 1 << NAME_BUCKET_BITS }, () => undefined);
-const MAX_INTERNED_NAMES = 4096;
-let internedNames = 0;
-
-/** The character at `offset` in a name of `length` at `start`, or its first one when `offset` is outside it. */
-function nameChar(xml: string, start: number, length: number, offset: number): number {
-  return xml.charCodeAt(offset >= 0 && offset < length ? start + offset : start);
-}
-
-function internName(xml: string, start: number, end: number): string {
-  const length = end - start;
-  // A mix of the length and five characters (NEMSIS names differ near the start and at the end).
-  let hash = Math.imul(length ^ nameChar(xml, start, length, 1), 0x9e3779b1);
-  hash = Math.imul(hash ^ nameChar(xml, start, length, length >> 1), 0x85ebca6b);
-  hash = Math.imul(hash ^ nameChar(xml, start, length, length - 3), 0x9e3779b1);
-  hash = Math.imul(hash ^ nameChar(xml, start, length, length - 2), 0x85ebca6b);
-  hash = Math.imul(hash ^ nameChar(xml, start, length, length - 1), 0x9e3779b1) >>> (32 - NAME_BUCKET_BITS);
-  const bucket = NAME_BUCKETS[hash];
-  if (bucket) {
-    for (let i = 0; i < bucket.length; i++) {
-      const known = bucket[i] as string;
-      if (known.length !== length) continue;
-      let k = 0;
-      while (k < length && known.charCodeAt(k) === xml.charCodeAt(start + k)) k++;
-      if (k === length) return known;
-    }
-  }
-  const name = xml.slice(start, end);
-  if (internedNames >= MAX_INTERNED_NAMES) return name;
-  // A property key is an internalized string: take the one the object holds.
-  let canonical = name;
-  for (const key in { [name]: 0 }) canonical = key;
-  if (bucket) bucket.push(canonical);
-  else NAME_BUCKETS[hash] = [canonical];
-  internedNames++;
-  return canonical;
-}
-
 class Scanner {
   pos = 0;
   line = 1;
@@ -300,7 +255,7 @@ function scan(s: Scanner, maxDepth: number): ScannedDocument {
       s.pos++;
       const nameStart = s.pos;
       const nameEnd = s.nameEnd();
-      const qname = internName(xml, nameStart, nameEnd);
+      const qname = xml.slice(nameStart, nameEnd);
       s.pos = nameEnd;
       let attrCount = 0;
       let selfClosing = false;
