@@ -108,8 +108,10 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
     }
     const stored = current.get(client.id);
     const serverWire = stored ? toWire(stored) : undefined;
+    // A value the device had from the server (the current one, or the one its base says it last saw)
+    // is not an edit; with no server version there is nothing it can have seen.
     const touched = definition.serverOnlyFields.find((f) => f !== 'updatedAt' && !isEmpty(client[f])
-      && !sameJson(client[f], serverWire?.[f]) && !sameJson(client[f], base?.[f]));
+      && !sameJson(client[f], serverWire?.[f]) && !(serverWire && sameJson(client[f], base?.[f])));
     if (touched) {
       await refuse(client, 'server-only-field', `"${touched}" is set by the server and cannot be changed from a device`);
       continue;

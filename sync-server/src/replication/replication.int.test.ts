@@ -110,6 +110,23 @@ describe('push and pull', () => {
     expect(answer[0]?.syncRefusal).toMatchObject({ code: 'server-only-field' });
   });
 
+  it('does not let a device slip a server-only value in through its own assumedMasterState', async () => {
+    const forged = [{ ruleId: 'x', severity: 'WARNING', path: 'x', message: 'forged' }];
+    const fresh = { ...chart(8), findings: forged, _deleted: false };
+    // A new chart has no server version the device could have seen.
+    const first = await push(epcrs, medic, [{ assumedMasterState: fresh, newDocumentState: fresh }]);
+    expect(first[0]?.syncRefusal).toMatchObject({ code: 'server-only-field' });
+
+    expect(await push(epcrs, medic, [{ newDocumentState: { ...fresh, findings: [] } }])).toEqual([]);
+    const stored = (await serverCopy(epcrs, medic, fresh.id)) as Doc;
+    const claimed = { ...stored, findings: forged, narrative: 'Pt stable.' };
+    const second = await push(epcrs, medic, [{ assumedMasterState: { ...stored, findings: forged }, newDocumentState: claimed }]);
+    expect(second).toHaveLength(1);
+    expect(second[0]).toMatchObject({ narrative: 'Pt stable.' });
+    expect(JSON.stringify(second[0])).not.toContain('forged');
+    expect(JSON.stringify(await serverCopy(epcrs, medic, fresh.id))).not.toContain('forged');
+  });
+
   it('answers 426 for an outdated schema version and 400 for malformed input', async () => {
     expect((await t.call('GET', '/api/v1/sync/epcrs/-1/pull', medic)).status).toBe(400);
     expect((await t.call('GET', '/api/v1/sync/nothing/0/pull', medic)).status).toBe(404);
