@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { measureBundleSize } from './bundle-size';
 import { seedCharts, timeServerPull } from './seed-charts';
-import { measureDexieBulkPut, measureInitialSync } from './sync-timing';
+import { measureDexieBulkPut, measureInitialSync, type WorkCounts } from './sync-timing';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   try {
     await waitForHealth();
     const charts = await seedCharts({ baseUrl, count: chartCount });
-    const runs: { syncMs: number; signInToListedMs: number; mainThreadMs: number; browserCpuMs: number; bulkPutMs: number; bulkPutMainThreadMs: number; bulkPutCpuMs: number; serverPullMs: number }[] = [];
+    const runs: { syncMs: number; signInToListedMs: number; mainThreadMs: number; browserCpuMs: number; ops: WorkCounts; bulkPutMs: number; bulkPutMainThreadMs: number; bulkPutCpuMs: number; serverPullMs: number }[] = [];
     const browserCdp = await browser.newBrowserCDPSession();
     let last: { context: BrowserContext; page: Page } | undefined;
     for (let run = 0; run < runCount; run += 1) {
@@ -82,6 +82,9 @@ async function main(): Promise<void> {
       `client share (sync minus server pull, per run): ${med((r) => (r.syncMs - r.serverPullMs) / r.bulkPutMs).toFixed(2)}x`);
     console.log(`  Chromium CPU time (all processes) from sign-in click to listed: ${med((r) => r.browserCpuMs).toFixed(0)} ms = ${med((r) => r.browserCpuMs / r.bulkPutCpuMs).toFixed(2)}x ` +
       `its CPU time for the bulkPut (${med((r) => r.bulkPutCpuMs).toFixed(0)} ms)`);
+    const ops = runs[runs.length - 1]!.ops;
+    console.log(`  work of the whole initial sync (run ${runs.length}, counted until IndexedDB went quiet): ${ops.puts} IndexedDB puts, ${ops.gets} IndexedDB gets, ${ops.broadcasts} BroadcastChannel messages carrying ${ops.broadcastDocs} documents to other tabs ` +
+      `(the bulkPut: ${chartCount} puts)`);
     console.log(`  page main thread busy from sign-in click to listed: ${med((r) => r.mainThreadMs).toFixed(0)} ms = ${med((r) => r.mainThreadMs / r.bulkPutMainThreadMs).toFixed(2)}x its busy time during the bulkPut ` +
       `(${med((r) => r.bulkPutMainThreadMs).toFixed(0)} ms); sign-in click to listed: ${med((r) => r.signInToListedMs).toFixed(0)} ms`);
     if (!last) throw new Error('no run');

@@ -13,6 +13,7 @@ export interface InitialSyncTiming {
   signInToListedMs: number;
   /** Time the page's main thread was busy from the Sign in click until the list was seen complete (CDP TaskDuration). */
   mainThreadMs: number;
+  ops: WorkCounts;
   /** CPU time of all Chromium processes over the same span (not the server's: it runs in Node). */
   browserCpuMs: number;
 }
@@ -38,7 +39,34 @@ function watchChartCount(n: number): string {
       if (shown >= ${n}) window.__listedAt = performance.now();
     };
     new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-chart-count'] });
+    // Deterministic work counters (the machine is shared, so times are noisy; these are not).
+    const ops = window.__benchOps = { puts: 0, gets: 0, broadcasts: 0, broadcastDocs: 0 };
+    const count = (proto, name, key) => {
+      const original = proto[name];
+      proto[name] = function (...args) { ops[key] += 1; return original.apply(this, args); };
+    };
+    count(IDBObjectStore.prototype, 'put', 'puts');
+    count(IDBObjectStore.prototype, 'add', 'puts');
+    count(IDBObjectStore.prototype, 'get', 'gets');
+    const post = BroadcastChannel.prototype.postMessage;
+    BroadcastChannel.prototype.postMessage = function (message) {
+      {
+        ops.broadcasts += 1;
+        // RxDB's change events travel inside the broadcast-channel library's envelope ({time, type, data}).
+        const bulk = message?.data?.eventBulk ?? message?.eventBulk;
+        ops.broadcastDocs += bulk?.events?.length ?? 0;
+      }
+      return post.call(this, message);
+    };
   })();`;
+}
+
+/** What the page did for the whole initial sync (until it went quiet): IndexedDB requests and documents posted to other tabs. */
+export interface WorkCounts {
+  puts: number;
+  gets: number;
+  broadcasts: number;
+  broadcastDocs: number;
 }
 
 /** Milliseconds the page's main thread has spent running tasks so far. */
@@ -89,10 +117,20 @@ export async function measureInitialSync(browser: Browser, options: InitialSyncO
   await cdp.detach();
   const marks = await page.evaluate(() => {
     const pulls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/sync/epcrs/') && e.name.includes('/pull?'));
-    return { firstPull: Math.min(...pulls.map((e) => e.startTime)), listedAt: (window as unknown as { __listedAt: number }).__listedAt };
+    const w = window as unknown as { __listedAt: number; __benchOps: WorkCounts };
+    return { firstPull: Math.min(...pulls.map((e) => e.startTime)), listedAt: w.__listedAt };
   });
+  const readOps = () => page.evaluate(() => ({ ...(window as unknown as { __benchOps: WorkCounts }).__benchOps }));
+  // The replication's own bookkeeping may still be writing after the list is complete: count it too.
+  let ops = await readOps();
+  for (let quiet = 0; quiet < 3;) {
+    await page.waitForTimeout(250);
+    const next = await readOps();
+    quiet = next.puts === ops.puts && next.gets === ops.gets ? quiet + 1 : 0;
+    ops = next;
+  }
   return {
-    timing: { syncMs: marks.listedAt - marks.firstPull, signInToListedMs: marks.listedAt - clickedAt, mainThreadMs, browserCpuMs },
+    timing: { syncMs: marks.listedAt - marks.firstPull, signInToListedMs: marks.listedAt - clickedAt, mainThreadMs, browserCpuMs, ops },
     context,
     page,
   };
