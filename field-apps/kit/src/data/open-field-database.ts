@@ -27,8 +27,27 @@ export function toDatabaseName(prefix: string, parts: readonly string[]): string
   return `${prefix}-${tail || 'default'}`.slice(0, 100);
 }
 
+/** RxDB names the storage of each replication's bookkeeping (checkpoint, assumed server state per document) so. */
+const replicationMetaPrefix = 'rx-replication-meta-';
+
+/**
+ * The storage with the replication bookkeeping kept to this tab: only the leader tab replicates, so
+ * no other tab listens to it, and broadcasting it would copy every pulled document to the other
+ * tabs a second time (RxDB posts each write's documents on a BroadcastChannel). The collections
+ * themselves stay multi-instance, so every tab's lists still update. Nothing changes on disk.
+ */
+export function withTabLocalReplicationMeta(storage: RxStorage<unknown, unknown>): RxStorage<unknown, unknown> {
+  return {
+    name: storage.name,
+    rxdbVersion: storage.rxdbVersion,
+    createStorageInstance: (params) => storage.createStorageInstance(
+      params.collectionName.startsWith(replicationMetaPrefix) ? { ...params, multiInstance: false } : params,
+    ),
+  };
+}
+
 async function defaultStorage(): Promise<RxStorage<unknown, unknown>> {
-  const dexie = getRxStorageDexie() as RxStorage<unknown, unknown>;
+  const dexie = withTabLocalReplicationMeta(getRxStorageDexie() as RxStorage<unknown, unknown>);
   if (!import.meta.env.DEV) return dexie;
   // Dev builds validate every write against the JSON schema (the same one the server checks).
   const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
