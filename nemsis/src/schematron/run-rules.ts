@@ -182,9 +182,8 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
   walking = true;
   try {
     for (const p of dispatch.documentPatterns) visit(p, planOf(patterns[p] as CompiledPattern).documentRules, doc.root);
-    const elements = doc.elements;
-    for (let n = 0; n < elements.length; n++) {
-      const node = elements[n] as XNode;
+    // Elements in document order: each one, then its children.
+    const walk = (node: XNode): void => {
       const entries = dispatch.entriesOf(node);
       for (let e = 0; e < entries.length; e++) {
         const entry = entries[e] as DispatchEntry;
@@ -195,7 +194,10 @@ export function runSchematron(rules: SchematronRules, doc: XDocument, options: R
           for (const attr of attributesOf(node)) visit(p, planOf(patterns[p] as CompiledPattern).attributeRules, attr);
         }
       }
-    }
+      const children = node.children;
+      for (let i = 0; i < children.length; i++) walk(children[i] as XNode);
+    };
+    for (const top of doc.root.children) walk(top);
   } finally {
     if (!nested) walking = false;
   }

@@ -9,6 +9,7 @@ import { XPathDynamicError, XPathSyntaxError } from './errors';
 import { findFunction } from './functions';
 import { compareDocumentOrder, isNode, stringValue, type XNode } from './nodes';
 import { parseXPath } from './parser';
+import { parseTemporal, type TemporalType } from './temporal';
 import {
   EMPTY, FALSE, TRUE, arithmetic, atomize, effectiveBoolean, generalCompare, generalCompareString, numberOf, valueCompare,
   type Item, type Sequence,
@@ -218,6 +219,23 @@ function compileCall(expr: Extract<Expr, { kind: 'call' }>, state: CompileState)
   if (!def) throw new XPathSyntaxError(`unknown function ${expr.name}() with ${expr.args.length} argument(s)`, state.source);
   const args = expr.args.map((a) => compileExpr(a, state));
   const [first, second] = args;
+  const temporal = TEMPORAL_CONSTRUCTORS[expr.name];
+  if (temporal !== undefined && first && args.length === 1) {
+    // `xs:dateTime(.)`, `xs:dateTime(../nem:eTimes.03)`: one node's string value parsed directly (what
+    // the constructor does with one node, without the untyped value and argument lists in between).
+    if (expr.args[0]?.kind === 'context') {
+      return (ctx) => {
+        const item = ctx.item;
+        if (item === undefined) throw new XPathDynamicError('XPDY0002', 'the context item is absent');
+        return isNode(item) ? [parseTemporal(temporal, stringValue(item))] : def.call(ctx, [[item]]);
+      };
+    }
+    return (ctx) => {
+      const arg = first(ctx);
+      const item = arg[0];
+      return arg.length === 1 && item !== undefined && isNode(item) ? [parseTemporal(temporal, stringValue(item))] : def.call(ctx, [arg]);
+    };
+  }
   if (args.length === 0) return (ctx) => def.call(ctx, []);
   if (args.length === 1 && first) return (ctx) => def.call(ctx, [first(ctx)]);
   if (args.length === 2 && first && second) return (ctx) => def.call(ctx, [first(ctx), second(ctx)]);
@@ -246,6 +264,8 @@ function forEachBinding(ctx: EvalContext, sources: Evaluator[], names: string[],
   }
   return false;
 }
+
+const TEMPORAL_CONSTRUCTORS: Record<string, TemporalType | undefined> = { 'xs:dateTime': 'dateTime', 'xs:date': 'date', 'xs:time': 'time' };
 
 const GENERAL_OPS = new Set(['=', '!=', '<', '<=', '>', '>=']);
 const FLIPPED: Record<string, string> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };

@@ -48,14 +48,24 @@ export interface XDocument {
 
 let nextDocumentId = 0;
 
-/** A document built from a NEMSIS tree; `byName` is only indexed when first asked for. */
+/** A document built from a NEMSIS tree; `elements` and `byName` are only listed when first asked for. */
 class BuiltDocument implements XDocument {
+  private elementsCache: XNode[] | undefined = undefined;
   private byNameCache: Map<string, XNode[]> | undefined = undefined;
 
-  constructor(
-    readonly root: XNode,
-    readonly elements: XNode[],
-  ) {}
+  constructor(readonly root: XNode) {}
+
+  get elements(): XNode[] {
+    if (this.elementsCache) return this.elementsCache;
+    const elements: XNode[] = [];
+    const add = (node: XNode): void => {
+      elements.push(node);
+      for (const child of node.children) add(child);
+    };
+    for (const child of this.root.children) add(child);
+    this.elementsCache = elements;
+    return elements;
+  }
 
   get byName(): Map<string, XNode[]> {
     if (this.byNameCache) return this.byNameCache;
@@ -114,7 +124,7 @@ export function sharedName(name: string): string {
 export function buildDocument(rootElement: NemsisElement): XDocument {
   const doc = nextDocumentId;
   nextDocumentId = (nextDocumentId + 1) % 2 ** 30;
-  const elements: XNode[] = [];
+  let order = 0;
   const root = createNode('document', '', -1, null, doc, 0, 0, '', false, undefined, []);
   // Leaves (most elements) share NO_CHILDREN; a container's list is filled as its children are built.
   const add = (element: NemsisElement, parent: XNode, index: number): XNode => {
@@ -122,8 +132,7 @@ export function buildDocument(rootElement: NemsisElement): XDocument {
     const count = children.length;
     const nameId = nameIdOf(element.name);
     const name = nameId < 0 ? element.name : (NAME_STRINGS[nameId] as string);
-    const node = createNode('element', name, nameId, parent, doc, elements.length + 1, index, count === 0 ? (element.text ?? '') : '', hasAnyKey(element.attributes), element, count === 0 ? NO_CHILDREN : []);
-    elements.push(node);
+    const node = createNode('element', name, nameId, parent, doc, ++order, index, count === 0 ? (element.text ?? '') : '', hasAnyKey(element.attributes), element, count === 0 ? NO_CHILDREN : []);
     if (count > 0) {
       const list = node.children;
       for (let i = 0; i < count; i++) list.push(add(children[i] as NemsisElement, node, i));
@@ -131,7 +140,7 @@ export function buildDocument(rootElement: NemsisElement): XDocument {
     return node;
   };
   root.children.push(add(rootElement, root, 0));
-  return new BuiltDocument(root, elements);
+  return new BuiltDocument(root);
 }
 
 function hasAnyKey(record: Record<string, string>): boolean {

@@ -152,6 +152,7 @@ export function generalCompare(op: string, left: Sequence, right: Sequence): boo
     }
     return false;
   }
+  if (left.length === 1 && right.length === 1) return compareAtomic(vop, atomize(left[0] as Item), atomize(right[0] as Item), true);
   const rightAtoms = right.map(atomize);
   for (const l of left) {
     const a = atomize(l);
