@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     console.log(`  Chromium CPU time (all processes) from sign-in click to listed: ${med((r) => r.browserCpuMs).toFixed(0)} ms = ${med((r) => r.browserCpuMs / r.bulkPutCpuMs).toFixed(2)}x ` +
       `its CPU time for the bulkPut (${med((r) => r.bulkPutCpuMs).toFixed(0)} ms)`);
     const ops = runs[runs.length - 1]!.ops;
-    console.log(`  work of the whole initial sync (run ${runs.length}, counted until IndexedDB went quiet): ${ops.puts} IndexedDB puts, ${ops.gets} IndexedDB gets, ${ops.broadcasts} BroadcastChannel messages carrying ${ops.broadcastDocs} documents to other tabs ` +
+    console.log(`  work of the whole initial sync (run ${runs.length}, counted until IndexedDB went quiet): ${ops.puts} IndexedDB puts, ${ops.gets} IndexedDB gets, ${ops.broadcasts} BroadcastChannel messages carrying ${ops.broadcastDocs} documents to other tabs, ${ops.listUpdates} chart list updates ` +
       `(the bulkPut: ${chartCount} puts)`);
     console.log(`  page main thread busy from sign-in click to listed: ${med((r) => r.mainThreadMs).toFixed(0)} ms = ${med((r) => r.mainThreadMs / r.bulkPutMainThreadMs).toFixed(2)}x its busy time during the bulkPut ` +
       `(${med((r) => r.bulkPutMainThreadMs).toFixed(0)} ms); sign-in click to listed: ${med((r) => r.signInToListedMs).toFixed(0)} ms`);
