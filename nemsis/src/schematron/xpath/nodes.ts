@@ -112,6 +112,32 @@ export function nameIdOf(name: string): number {
 }
 
 /**
+ * Per parent name number, the name numbers of the children seen at each position last time. Records
+ * share their structure, so the name at a position is usually the one seen there before: one string
+ * comparison (often settled by the lengths or the hashes) instead of a table lookup. Bounded like the
+ * name table, and to the first CHILD_POSITIONS positions.
+ */
+const EXPECTED_CHILDREN: (number[] | undefined)[] = [];
+const CHILD_POSITIONS = 256;
+
+function childNameId(parentId: number, index: number, name: string): number {
+  if (parentId < 0 || index >= CHILD_POSITIONS) return nameIdOf(name);
+  let expected = EXPECTED_CHILDREN[parentId];
+  if (expected === undefined) {
+    expected = [];
+    EXPECTED_CHILDREN[parentId] = expected;
+  }
+  const guess = index < expected.length ? (expected[index] as number) : -1;
+  if (guess >= 0 && NAME_STRINGS[guess] === name) return guess;
+  const id = nameIdOf(name);
+  if (index <= expected.length) {
+    if (index === expected.length) expected.push(id);
+    else expected[index] = id;
+  }
+  return id;
+}
+
+/**
  * The one string the name table keeps for a name (the name itself once the table is full). Name tests
  * compiled from rules use it, so comparing them with node names usually compares two identical pointers.
  */
@@ -130,7 +156,7 @@ export function buildDocument(rootElement: NemsisElement): XDocument {
   const add = (element: NemsisElement, parent: XNode, index: number): XNode => {
     const children = element.children;
     const count = children.length;
-    const nameId = nameIdOf(element.name);
+    const nameId = childNameId(parent.nameId, index, element.name);
     const name = nameId < 0 ? element.name : (NAME_STRINGS[nameId] as string);
     const node = createNode('element', name, nameId, parent, doc, ++order, index, count === 0 ? (element.text ?? '') : '', hasAnyKey(element.attributes), element, count === 0 ? NO_CHILDREN : []);
     if (count > 0) {
