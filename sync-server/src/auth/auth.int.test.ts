@@ -5,7 +5,7 @@ import { demoPassword, demoUsers } from '../demo-data';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { generateSigningKeys } from './keys';
-import type { SessionResponse } from './sessions';
+import { refreshRetryGraceMs, type SessionResponse } from './sessions';
 import { signAccessToken } from './tokens';
 
 const loginPath = '/api/v1/auth/login';
@@ -147,10 +147,34 @@ describe('refresh rotation', () => {
     expect(afterReplay.status).toBe(401);
   });
 
+  it('lets a device whose refresh answer was lost retry with the same token for a short while', async () => {
+    const session = await t.login('demo', 'dispatcher');
+    // The first answer is lost on the way (network drop, tab closed mid-request)...
+    const lost = (await (await post(refreshPath, { refreshToken: session.refreshToken })).json()) as SessionResponse;
+    t.clock.advance(5_000);
+    // ...so the device presents the token it still holds: a new pair, no sign-out.
+    const retry = await post(refreshPath, { refreshToken: session.refreshToken });
+    expect(retry.status).toBe(200);
+    const renewed = (await retry.json()) as SessionResponse;
+    expect((await t.call('GET', epcrPull, renewed.accessToken)).status).toBe(200);
+    // The lost pair is spent; if it shows up later after all, it is a replay and ends the login.
+    t.clock.advance(refreshRetryGraceMs + 1000);
+    expect((await post(refreshPath, { refreshToken: lost.refreshToken })).status).toBe(401);
+    expect((await post(refreshPath, { refreshToken: renewed.refreshToken })).status).toBe(401);
+  });
+
+  it('treats the same token presented again after the family moved on as a replay, even within the grace period', async () => {
+    const session = await t.login('demo', 'pilot');
+    const next = (await (await post(refreshPath, { refreshToken: session.refreshToken })).json()) as SessionResponse;
+    expect((await post(refreshPath, { refreshToken: next.refreshToken })).status).toBe(200);
+    expect((await post(refreshPath, { refreshToken: session.refreshToken })).status).toBe(401);
+  });
+
   it('leaves another login of the same user alone when one family is revoked', async () => {
     const phone = await t.login('demo', 'emt');
     const tablet = await t.login('demo', 'emt');
     await post(refreshPath, { refreshToken: phone.refreshToken });
+    t.clock.advance(refreshRetryGraceMs + 1000);
     expect((await post(refreshPath, { refreshToken: phone.refreshToken })).status).toBe(401);
     expect((await post(refreshPath, { refreshToken: tablet.refreshToken })).status).toBe(200);
   });

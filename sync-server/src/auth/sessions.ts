@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gte, isNull, ne } from 'drizzle-orm';
 import type { AuthUser } from '@field/shared-model';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connect';
@@ -66,6 +66,15 @@ export async function rotateSession(deps: SessionDeps, token: string): Promise<S
       .for('update');
     if (!row || row.revokedAt) return { kind: 'invalid' as const };
     if (row.usedAt) {
+      if (await isLostAnswerRetry(tx, row, now)) {
+        // The answer to the first use never reached the device (network drop, tab closed mid-request):
+        // spend the pair it was given and issue another. Should that pair turn up later after all, it
+        // is a spent token like any other and, past the grace period, revokes the family.
+        await tx.update(refreshTokens).set({ usedAt: now })
+          .where(and(eq(refreshTokens.agencyId, row.agencyId), eq(refreshTokens.familyId, row.familyId),
+            isNull(refreshTokens.usedAt), isNull(refreshTokens.revokedAt)));
+        return { kind: 'ok' as const, row };
+      }
       await tx.update(refreshTokens).set({ revokedAt: now })
         .where(and(eq(refreshTokens.agencyId, row.agencyId), eq(refreshTokens.familyId, row.familyId),
           isNull(refreshTokens.revokedAt)));
@@ -82,6 +91,23 @@ export async function rotateSession(deps: SessionDeps, token: string): Promise<S
   const user = await loadSubject(deps.db, verified.agencyId, verified.subject, verified.kind);
   if (!user) throw new ApiError('unauthorized', 'the account no longer exists or is disabled');
   return issueSession(deps, user, verified.kind, verified.familyId);
+}
+
+/** How long a just-spent refresh token may be presented again because its answer was lost. */
+export const refreshRetryGraceMs = 30_000;
+
+/**
+ * A spent refresh token presented again within the grace period, while nothing in its family has
+ * been used since: the device most likely never received the answer to its first use. Anything
+ * else (late, or after the family moved on) is a replay.
+ */
+async function isLostAnswerRetry(tx: Pick<Db, 'select'>, row: typeof refreshTokens.$inferSelect, now: Date): Promise<boolean> {
+  if (!row.usedAt || now.getTime() - row.usedAt.getTime() > refreshRetryGraceMs) return false;
+  const later = await tx.select({ id: refreshTokens.id }).from(refreshTokens).where(and(
+    eq(refreshTokens.agencyId, row.agencyId), eq(refreshTokens.familyId, row.familyId), ne(refreshTokens.id, row.id),
+    gte(refreshTokens.usedAt, row.usedAt),
+  )).limit(1);
+  return later.length === 0;
 }
 
 async function loadSubject(db: Db, agencyId: string, subject: string, kind: 'user' | 'patient') {
