@@ -74,6 +74,22 @@ describe('SessionManager', () => {
     expect(server.refreshes()).toBe(1);
   });
 
+  it('renews a short-lived token in its last quarter, not on every request', async () => {
+    let now = 0;
+    let issued = 0;
+    vi.stubGlobal('fetch', vi.fn(async (input: string | URL | Request) => {
+      issued += String(input).endsWith('/auth/refresh') ? 1 : 0;
+      return json({ ...tokens(issued + 1), expiresIn: 20 });
+    }));
+    const session = await SessionManager.load({ store: freshStore(), now: () => now });
+    await session.login({ agency: 'demo', username: 'medic', password: 'x' });
+    now = 10_000; // half of a 20 s token left: no renewal yet, although a minute is the usual margin
+    expect(await session.getAccessToken()).toBe('access-1');
+    now = 16_000; // the last quarter
+    expect(await session.getAccessToken()).toBe('access-2');
+    expect(issued).toBe(1);
+  });
+
   it('says "sign in again" when the refresh token is refused, and "update the app" on 426', async () => {
     fakeServer({ validAccess: () => 'never', refreshStatus: 401 });
     const session = await SessionManager.load({ store: freshStore(), now: () => 0 });

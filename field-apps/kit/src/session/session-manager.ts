@@ -8,6 +8,8 @@ export interface StoredSession {
   refreshToken: string;
   /** Epoch ms when the access token expires. */
   accessExpiresAt: number;
+  /** How long the access token was issued for (ms); absent in sessions stored by older versions. */
+  accessLifetimeMs?: number;
   user: AuthUser;
   pin?: PinHash;
 }
@@ -99,7 +101,9 @@ export class SessionManager {
   async getAccessToken(): Promise<string> {
     const session = this.current;
     if (!session) throw new SessionExpiredError('Not signed in');
-    if (session.accessExpiresAt - this.now() > this.marginMs) return session.accessToken;
+    // Renew in the last minute, or the last quarter of a short-lived token (else every request would renew).
+    const margin = Math.min(this.marginMs, (session.accessLifetimeMs ?? Number.POSITIVE_INFINITY) / 4);
+    if (session.accessExpiresAt - this.now() > margin) return session.accessToken;
     try {
       return (await this.refresh()).accessToken;
     } catch (error) {
@@ -176,6 +180,7 @@ export class SessionManager {
       accessToken: answer.accessToken,
       refreshToken: answer.refreshToken,
       accessExpiresAt: this.now() + answer.expiresIn * 1000,
+      accessLifetimeMs: answer.expiresIn * 1000,
       user: answer.user,
       ...(pin ? { pin } : {}),
     };
