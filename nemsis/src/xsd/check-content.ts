@@ -34,7 +34,16 @@ interface FlatModel {
   required: number[];
   /** Occurrences per particle while one element is checked (reset on every call; checks never nest). */
   counts: Int32Array;
+  /**
+   * The particle found for the child at each position last time (its name and index): records share
+   * their structure, so one string comparison usually replaces the lookup by name. Bounded to
+   * REMEMBERED_POSITIONS positions.
+   */
+  seenNames: string[];
+  seenAt: number[];
 }
+
+const REMEMBERED_POSITIONS = 256;
 
 const flatModels = new WeakMap<ElementDef, FlatModel | null>();
 
@@ -56,7 +65,7 @@ function flatModelOf(def: ElementDef, content: ParticleDef): FlatModel | null {
     }
     if (particles.length === content.particles.length) {
       const required = particles.flatMap((p, i) => (p.minOccurs > 0 ? [i] : []));
-      model = { particles, position, required, counts: new Int32Array(particles.length) };
+      model = { particles, position, required, counts: new Int32Array(particles.length), seenNames: [], seenAt: [] };
     }
   }
   flatModels.set(def, model);
@@ -71,14 +80,23 @@ function maxText(max: number | 'unbounded'): string {
 const NO_PROBLEMS: readonly ContentProblem[] = Object.freeze([]);
 
 function checkFlat(parent: ElementDef, model: FlatModel, children: NemsisElement[]): readonly ContentProblem[] {
-  const { particles, position, counts } = model;
+  const { particles, position, counts, seenNames, seenAt } = model;
   counts.fill(0);
   let problems: ContentProblem[] | undefined;
   let last = -1;
   let lastName = '';
   for (let childIndex = 0; childIndex < children.length; childIndex++) {
     const name = (children[childIndex] as NemsisElement).name;
-    const at = position.get(name);
+    let at: number | undefined;
+    if (childIndex < seenNames.length && seenNames[childIndex] === name) at = seenAt[childIndex];
+    else {
+      at = position.get(name);
+      if (at !== undefined && childIndex <= seenNames.length && childIndex < REMEMBERED_POSITIONS) {
+        // The schema's own string for the name (never the document's, which would keep its text alive).
+        seenNames[childIndex] = (particles[at] as ElementParticle).name;
+        seenAt[childIndex] = at;
+      }
+    }
     if (at === undefined) {
       (problems ??= []).push({
         rule: 'xsd:unknown-element',

@@ -22,7 +22,12 @@ export interface ElementPlan {
   repeatable: ReadonlySet<string>;
   /** Plans of allowed children, filled on first use (names not allowed are never stored, so hostile input cannot grow it). */
   children: Map<string, ElementPlan>;
+  /** The plan found for the child at each position last time (see `getChildPlanAt`). */
+  seenPlans: ElementPlan[];
 }
+
+/** Positions remembered per declaration (a wider element looks its later children up by name). */
+const REMEMBERED_POSITIONS = 256;
 
 /** Plans of declared elements only (unknown names are not cached, so hostile input cannot grow the map). */
 const plans = new Map<string, ElementPlan>();
@@ -36,6 +41,7 @@ function compilePlan(def: ElementDef): ElementPlan {
     value: def.valueType === undefined ? undefined : compileSimpleType(def.valueType),
     repeatable: summarizeContent(def).repeatable,
     children: new Map(),
+    seenPlans: [],
   };
 }
 
@@ -59,5 +65,21 @@ export function getChildPlan(parent: ElementPlan, name: string): ElementPlan | u
     plan = getElementPlan(name);
     if (plan) parent.children.set(name, plan);
   }
+  return plan;
+}
+
+/**
+ * `getChildPlan` for the child at position `index`: records share their structure, so the plan of the
+ * child seen at that position last time is usually the one, confirmed by comparing one name.
+ */
+export function getChildPlanAt(parent: ElementPlan, index: number, name: string): ElementPlan | undefined {
+  const seen = parent.seenPlans;
+  if (index < seen.length) {
+    const guess = seen[index] as ElementPlan;
+    if (guess.def.name === name) return guess;
+  }
+  const plan = getChildPlan(parent, name);
+  // Remembered only when the plan's own name is the name looked up, so a hit is exactly a repeat of this lookup.
+  if (plan && plan.def.name === name && index <= seen.length && index < REMEMBERED_POSITIONS) seen[index] = plan;
   return plan;
 }

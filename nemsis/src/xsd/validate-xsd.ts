@@ -5,7 +5,7 @@
 import type { Finding } from '@field/shared-model';
 import type { NemsisElement } from '../tree';
 import { checkContent, nameWithLabel } from './check-content';
-import { getChildPlan, getElementPlan, type ElementPlan } from './element-plan';
+import { getChildPlanAt, getElementPlan, type ElementPlan } from './element-plan';
 import { ROOT_ELEMENT } from './schema';
 
 /** Attributes from the XML Schema instance namespace that any element may carry. */
@@ -143,7 +143,7 @@ function validateElement(element: NemsisElement, plan: ElementPlan, walk: Walk, 
   for (let i = 0; i < children.length; i++) {
     const child = children[i] as NemsisElement;
     // Children not allowed here were reported above and are not checked further.
-    const childPlan = getChildPlan(plan, child.name);
+    const childPlan = getChildPlanAt(plan, i, child.name);
     if (childPlan) validateElement(child, childPlan, walk, depth + 1);
   }
 }
