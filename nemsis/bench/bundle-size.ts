@@ -10,7 +10,7 @@ interface EsbuildLike {
   build(options: Record<string, unknown>): Promise<{ outputFiles?: { contents: Uint8Array }[] }>;
 }
 
-function loadEsbuild(repoRoot: string): EsbuildLike {
+export function loadEsbuild(repoRoot: string): EsbuildLike {
   const fromRoot = createRequire(join(repoRoot, 'package.json'));
   const fromVite = createRequire(fromRoot.resolve('vite/package.json'));
   return fromVite('esbuild') as EsbuildLike;
