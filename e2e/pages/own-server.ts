@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '@field/sync-server/testing/free-port';
 
 const startScript = fileURLToPath(new URL('../../scripts/start.mjs', import.meta.url));
 
@@ -23,7 +23,7 @@ export class OwnServer {
   }
 
   static async start(settings: Record<string, string> = {}): Promise<OwnServer> {
-    const port = await freePort();
+    const port = await findFreePort();
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
       PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'field-e2e-own-')), DEMO: '1',
@@ -73,16 +73,4 @@ export class OwnServer {
       return false;
     }
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { findFreePort } from '../testing/free-port';
 
 /** The real server (`sync-server/src/main.ts`) in a child process, as `pnpm start` runs it. */
 export interface ChildServer {
@@ -25,18 +25,6 @@ export interface StartChildServerOptions {
 
 const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** A TCP port that was free a moment ago. */
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts the server with demo data and waits until GET /health answers (polling, no fixed sleep).
