@@ -1,8 +1,9 @@
-import { getCollection, readScopeOf, type CollectionDefinition } from '@field/shared-model';
+import { getCollection, type CollectionDefinition } from '@field/shared-model';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { rowsOf } from '../db/rows';
 import type { Checkpoint } from './checkpoint';
+import { storedReadScope } from './stored-read-scope';
 
 export type DocumentData = Record<string, unknown> & { id: string };
 
@@ -41,9 +42,9 @@ export interface StoredChange {
   id: string;
   /** `data` exactly as Postgres prints the jsonb; never parsed on the way to the device. */
   dataJson: string;
-  /** `readScopeOf(data)`, or null on a row written before the column existed. */
+  /** `storedReadScope(data)`, or null on a row written before the column existed. */
   readScope: Record<string, unknown> | null;
-  /** `readScopeOf(previous_data)`, or null when there is no previous version or it predates the column. */
+  /** `storedReadScope(previous_data)`, or null when there is no previous version or it predates the column. */
   previousReadScope: Record<string, unknown> | null;
   hasPrevious: boolean;
   deleted: boolean;
@@ -195,7 +196,7 @@ export async function writeDocuments(
   // The whole batch travels as one JSON parameter and Postgres takes it apart: one parameter
   // instead of ten per document for the driver to describe and encode.
   const batch = JSON.stringify(writes.map((w) => ({
-    data: w.data, scope: readScopeOf(definitionOf(collection), w.data), deleted: w.deleted, updatedAt: w.updatedAt,
+    data: w.data, scope: storedReadScope(definitionOf(collection), w.data), deleted: w.deleted, updatedAt: w.updatedAt,
   })));
   await tx.execute(sql`
     INSERT INTO documents (agency_id, collection, id, data, previous_data, read_scope, previous_read_scope, deleted, txid, updated_at)

@@ -4,6 +4,7 @@ import type { Caller } from '../auth/tokens';
 import type { Db } from '../db/connect';
 import { encodeCheckpoint, type Checkpoint } from './checkpoint';
 import { readChangesSince, readPreviousVersions, type StoredChange } from './document-store';
+import { currentReadScope } from './stored-read-scope';
 
 export interface PullResult {
   /**
@@ -37,12 +38,13 @@ export function wireJson(dataJson: string, deleted: boolean): string {
 type Verdict = 'send' | 'previous' | 'skip';
 
 function judge(caller: Caller, definition: CollectionDefinition, change: StoredChange): Verdict {
-  // A row written before `read_scope` existed is judged on the document itself.
-  const scope = change.readScope ?? readScopeOf(definition, JSON.parse(change.dataJson) as object);
+  // A row whose stored scope is missing or was taken for another access rule is judged on the document itself.
+  const scope = currentReadScope(definition, change.readScope) ?? readScopeOf(definition, JSON.parse(change.dataJson) as object);
   if (canReadScope(caller, definition, scope)) return 'send';
   if (!change.hasPrevious) return 'skip';
-  if (change.previousReadScope && !canReadScope(caller, definition, change.previousReadScope)) return 'skip';
-  // The document has just left the caller's scope (or its previous version predates read_scope).
+  const previous = currentReadScope(definition, change.previousReadScope);
+  if (previous && !canReadScope(caller, definition, previous)) return 'skip';
+  // The document has just left the caller's scope (or its previous version's scope cannot be trusted).
   return 'previous';
 }
 

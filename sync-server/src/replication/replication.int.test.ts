@@ -296,6 +296,22 @@ describe('scope', () => {
     expect(await serverCopy(incidents, dispatcher, incident.id)).toMatchObject({ unitIds: ['M2'], _deleted: false });
   });
 
+  it('does not trust a stored scope taken for another access rule (a release that changed canRead\'s fields)', async () => {
+    const incident = { ...makeIncident({ seed: 34, agencyId: 'demo', unitIds: ['M2'] }), _deleted: false };
+    expect(await push(incidents, dispatcher, [{ newDocumentState: incident }])).toEqual([]);
+    expect(await serverCopy(incidents, medic, incident.id)).toBeUndefined();
+    // A scope that would let unit M1 read it, recorded under an older field list: it must be ignored.
+    await testDb.database.db.execute(sql`
+      UPDATE documents SET read_scope = '{"agencyId": "demo", "unitIds": ["M1"], "$fields": "agencyId"}'::jsonb
+      WHERE id = ${incident.id}`);
+    expect(await serverCopy(incidents, medic, incident.id)).toBeUndefined();
+    // The same scope under the current field list is what a write stores, and is trusted.
+    await testDb.database.db.execute(sql`
+      UPDATE documents SET read_scope = '{"agencyId": "demo", "unitIds": ["M1"], "$fields": "agencyId,unitIds"}'::jsonb
+      WHERE id = ${incident.id}`);
+    expect((await serverCopy(incidents, medic, incident.id))?.id).toBe(incident.id);
+  });
+
   it('passes stored text through unchanged: quotes, newlines and non-Latin letters survive a pull', async () => {
     const doc = { ...chart(33), narrative: 'Pt said "it hurts"\nback\\slash — Łódź 患者 🚑', _deleted: false };
     expect(await push(epcrs, medic, [{ newDocumentState: doc }])).toEqual([]);
