@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from '@playwright/test';
 import { findFreePort } from '@field/sync-server/testing/free-port';
 
 const startScript = fileURLToPath(new URL('../../scripts/start.mjs', import.meta.url));
@@ -73,4 +74,23 @@ export class OwnServer {
       return false;
     }
   }
+}
+
+/**
+ * Starts an own server before the file's tests and stops it after them; returns the running server
+ * (call it inside a test).
+ */
+export function useOwnServer(settings: Record<string, string> = {}): () => OwnServer {
+  let server: OwnServer | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(150_000);
+    server = await OwnServer.start(settings);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the own server is not running (useOwnServer is for a test file\'s tests)');
+    return server;
+  };
 }

@@ -4,14 +4,14 @@ import { SyncApi } from '../pages/sync-api';
 
 const pushes = '**/api/v1/sync/epcrs/0/push';
 
-test('pushes to an unreachable, then failing server are retried with growing delays, the status says why and what is queued, and the chart syncs when the server is back', async ({ page, request }) => {
+test('pushes to an unreachable, then failing server are retried, the status says why and what is queued, and the chart syncs when the server is back', async ({ page, request }) => {
   const app = new CrewLinkApp(page);
   await app.signIn('medic');
   await app.expectSynced();
-  const attempts: number[] = [];
+  let attempts = 0;
   let mode: 'unreachable' | 'failing' = 'unreachable';
   await page.route(pushes, async (route) => {
-    attempts.push(Date.now());
+    attempts += 1;
     if (mode === 'unreachable') await route.abort('connectionrefused');
     else await route.fulfill({ status: 503, contentType: 'text/html', body: '<html><body>503 Service Unavailable</body></html>' });
   });
@@ -24,20 +24,14 @@ test('pushes to an unreachable, then failing server are retried with growing del
   await expect(app.syncIndicator).toContainText('No connection to the server');
   await expect(app.syncIndicator).toContainText('1 change(s)');
 
-  await expect.poll(() => attempts.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => attempts, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
   mode = 'failing';
   await expect(app.syncIndicator).toContainText('503', { timeout: 20_000 });
   await expect(app.syncIndicator).toContainText('1 change(s)');
-  await expect.poll(() => attempts.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+  await expect.poll(() => attempts, { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
 
-  // Not a tight loop: the ceiling doubles with each failure and the wait is drawn from its upper half, so
-  // each wait is at least as long as the one before and the third at least twice the first.
-  const gaps = attempts.slice(1, 4).map((at, i) => at - (attempts[i] ?? at));
-  const [first = 0, second = 0, third = 0] = gaps;
-  const shown = `waits between attempts: ${gaps.join(', ')} ms`;
-  expect(second, shown).toBeGreaterThan(first * 0.9);
-  expect(third, shown).toBeGreaterThan(second * 0.9);
-  expect(third, shown).toBeGreaterThan(first * 2);
+  // That the waits grow (not a tight loop) is held by kit's collection-replication.test.ts on the
+  // computed delay; here it would take timing the gaps, and tests do not assert on wall-clock time.
 
   // The server is back: no button, the next retry sends the chart.
   await page.unroute(pushes);

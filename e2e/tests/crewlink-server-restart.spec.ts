@@ -1,28 +1,20 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { CrewLinkApp } from '../pages/crewlink-app';
-import { OwnServer } from '../pages/own-server';
+import { useOwnServer } from '../pages/own-server';
 import { SyncApi } from '../pages/sync-api';
 
-let server: OwnServer;
-
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await OwnServer.start();
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useOwnServer();
 
 test('with the sync server stopped the chart waits on the tablet, says so, and reaches the restarted server with no button pressed', async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: server.baseURL, serviceWorkers: 'allow' });
-  const api = await playwrightRequest.newContext({ baseURL: server.baseURL });
+  const context = await browser.newContext({ baseURL: server().baseURL, serviceWorkers: 'allow' });
+  const api = await playwrightRequest.newContext({ baseURL: server().baseURL });
   try {
     const page = await context.newPage();
     const app = new CrewLinkApp(page);
     await app.signIn('medic');
     await app.expectSynced();
 
-    await server.stop();
+    await server().stop();
     const editor = await app.newBlankChart();
     const id = editor.chartId();
     const lastName = `Restart${Date.now().toString(36)}`;
@@ -32,7 +24,7 @@ test('with the sync server stopped the chart waits on the tablet, says so, and r
     await expect(app.syncIndicator).toContainText('No connection to the server');
     await expect(app.syncIndicator).toContainText('1 change(s) waiting to send');
 
-    await server.resume();
+    await server().resume();
     await expect(app.syncIndicator).toContainText('Synced', { timeout: 45_000 });
     const supervisor = await SyncApi.login(api, 'supervisor');
     const onServer = await supervisor.getChart(id);

@@ -1,23 +1,15 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { CrewLinkApp } from '../pages/crewlink-app';
-import { OwnServer } from '../pages/own-server';
+import { useOwnServer } from '../pages/own-server';
 import { SyncApi } from '../pages/sync-api';
 
 // Access tokens that live 15 seconds, so the live stream is closed by the server during the test.
 const tokenSeconds = 15;
-let server: OwnServer;
-
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await OwnServer.start({ ACCESS_TOKEN_SECONDS: String(tokenSeconds) });
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+const server = useOwnServer({ ACCESS_TOKEN_SECONDS: String(tokenSeconds) });
 
 test('after the server closes the live stream at token expiry, the app refreshes, reconnects and still receives another tablet\'s new chart', async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: server.baseURL, serviceWorkers: 'allow' });
-  const api = await playwrightRequest.newContext({ baseURL: server.baseURL });
+  const context = await browser.newContext({ baseURL: server().baseURL, serviceWorkers: 'allow' });
+  const api = await playwrightRequest.newContext({ baseURL: server().baseURL });
   try {
     const page = await context.newPage();
     const streams: string[] = [];
@@ -50,8 +42,8 @@ test('after the server closes the live stream at token expiry, the app refreshes
 });
 
 test('when the syncing tab closes, the second tab takes over with the tokens the first one renewed and keeps receiving charts', async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: server.baseURL, serviceWorkers: 'allow' });
-  const api = await playwrightRequest.newContext({ baseURL: server.baseURL });
+  const context = await browser.newContext({ baseURL: server().baseURL, serviceWorkers: 'allow' });
+  const api = await playwrightRequest.newContext({ baseURL: server().baseURL });
   try {
     const first = new CrewLinkApp(await context.newPage());
     const streams: string[] = [];
