@@ -15,6 +15,11 @@ import { reviewRoutes } from './routes/review';
 import { schemaRoutes } from './routes/schema';
 import { syncRoutes } from './routes/sync';
 import { ChangeFeed } from './replication/change-feed';
+import { PullReadAhead } from './replication/pull-read-ahead';
+
+export const defaultPullReadAheadBytes = 64 * 1024 * 1024;
+/** How long a page read ahead waits for the device's next pull (it asks within milliseconds). */
+const pullReadAheadTtlMs = 10_000;
 
 export interface AppDeps {
   database: Database;
@@ -25,6 +30,8 @@ export interface AppDeps {
   /** Where the built apps are (`<appsDir>/<app>/dist`); undefined = API only. */
   appsDir?: string;
   metrics?: Metrics;
+  /** Memory for pull pages read ahead (PULL_READ_AHEAD_MB; 0 = off). Default 64 MiB. */
+  pullReadAheadBytes?: number;
   /** Sign-in rate limits (defaults: 30 a minute per address, 10 per account). */
   authRateLimits?: AuthRateLimits;
   /** Access token lifetime in seconds (default 15 minutes). */
@@ -72,12 +79,18 @@ export function createApp(deps: AppDeps) {
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [deps.keys.publicJwk] }));
   app.route('/api/v1/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock, accessTokenSeconds: deps.accessTokenSeconds }, deps.authRateLimits));
   app.route('/api/v1', schemaRoutes());
-  app.route('/api/v1/sync', syncRoutes({ database: deps.database, keys: deps.keys, clock: deps.clock, feed, metrics }));
+  const readAhead = new PullReadAhead({
+    maxBytes: deps.pullReadAheadBytes ?? defaultPullReadAheadBytes,
+    ttlMs: pullReadAheadTtlMs,
+    watch: (agencyId, collection, onChange) => feed.subscribe(agencyId, collection, onChange, { stream: false }),
+  });
+  feed.onClose(() => readAhead.clear());
+  app.route('/api/v1/sync', syncRoutes({ database: deps.database, keys: deps.keys, clock: deps.clock, feed, metrics, readAhead }));
   app.route('/api/v1/attachments', attachmentRoutes({ db, keys: deps.keys, clock: deps.clock }));
   app.route('/api/v1/review', reviewRoutes({ db, keys: deps.keys, clock: deps.clock }));
   if (deps.appsDir) app.route('/', appRoutes(deps.appsDir));
 
-  return Object.assign(app, { feed, metrics });
+  return Object.assign(app, { feed, metrics, readAhead });
 }
 
 export type SyncServerApp = ReturnType<typeof createApp>;

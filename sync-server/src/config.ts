@@ -25,6 +25,10 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** Access token lifetime in seconds (ACCESS_TOKEN_SECONDS, default 900); tests shorten it to see streams close. */
   accessTokenSeconds: number;
+  /** Prepared statements on Postgres (DATABASE_PREPARED_STATEMENTS, default on; off for PgBouncer in transaction mode). */
+  databasePreparedStatements: boolean;
+  /** Memory for pull pages read ahead, in MiB (PULL_READ_AHEAD_MB, default 64; 0 turns read-ahead off). */
+  pullReadAheadMb: number;
   /** How long SIGTERM waits for in-flight requests (a large push on a slow disk) before closing. */
   shutdownGraceMs: number;
 }
@@ -42,6 +46,13 @@ function parseGrace(value: string | undefined): number {
   const ms = Number(value);
   if (!Number.isFinite(ms) || ms < 0) throw new Error(`SHUTDOWN_GRACE_MS must be milliseconds, got "${value}"`);
   return ms;
+}
+
+function parseNonNegative(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number from 0, got "${value}"`);
+  return n;
 }
 
 function parsePositive(name: string, value: string | undefined, fallback: number): number {
@@ -69,5 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     accessTokenSeconds: parsePositive('ACCESS_TOKEN_SECONDS', env.ACCESS_TOKEN_SECONDS, 15 * 60),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     databasePoolSize: parsePositive('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10),
+    databasePreparedStatements: parseBoolean(env.DATABASE_PREPARED_STATEMENTS, true),
+    pullReadAheadMb: parseNonNegative('PULL_READ_AHEAD_MB', env.PULL_READ_AHEAD_MB, 64),
   };
 }

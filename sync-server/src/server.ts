@@ -30,6 +30,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const log = options.log ?? ((line: string) => console.log(line));
   const database = await openDatabase({
     databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: config.databasePoolSize,
+    preparedStatements: config.databasePreparedStatements,
   });
   if (config.demo) await seedDemoData(database);
   const keys = options.keys ?? (await loadSigningKeys(config.dataDir));
@@ -40,6 +41,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       perAddress: config.authRateLimitPerAddress, perAccount: config.authRateLimitPerAccount, trustedProxies: config.trustedProxies,
     },
     accessTokenSeconds: config.accessTokenSeconds,
+    pullReadAheadBytes: config.pullReadAheadMb * 1024 * 1024,
   });
   let inFlight = 0;
   let idle: (() => void) | undefined;

@@ -11,9 +11,10 @@ import { ApiError } from '../errors';
 import { readJsonBody } from '../http/read-json';
 import type { Metrics } from '../metrics';
 import type { ChangeFeed } from '../replication/change-feed';
-import { decodeCheckpoint, type Checkpoint } from '../replication/checkpoint';
+import { decodeCheckpoint, encodeCheckpoint, type Checkpoint } from '../replication/checkpoint';
 import { readHeadCheckpoint } from '../replication/document-store';
-import { pullAnswerJson, pullChanges } from '../replication/pull';
+import { pullAnswerJson, pullChanges, type PullResult } from '../replication/pull';
+import type { PullReadAhead } from '../replication/pull-read-ahead';
 import { applyPush } from '../replication/push';
 
 export interface SyncDeps {
@@ -22,6 +23,8 @@ export interface SyncDeps {
   clock: Clock;
   feed: ChangeFeed;
   metrics: Metrics;
+  /** Pages read ahead for pulls that page through many changes; undefined = no read-ahead. */
+  readAhead?: PullReadAhead;
 }
 
 export const maxPushRows = 1000;
@@ -55,6 +58,21 @@ function parseLimit(text: string | undefined): number {
   return Math.min(Number(text), maxPullLimit);
 }
 
+/**
+ * Who asks, for what: a page read ahead is handed only to a request with the same key. Every claim
+ * of the caller counts (access rules may look at any of them), except the token's expiry.
+ */
+function readAheadKey(caller: Caller, collection: string, since: Checkpoint | undefined, limit: number): string {
+  const { expiresAt: _expiresAt, ...claims } = caller;
+  return JSON.stringify([claims, collection, since ? encodeCheckpoint(since) : '', limit]);
+}
+
+function pageLength(result: PullResult): number {
+  let length = 0;
+  for (const json of result.documents) length += json.length;
+  return length;
+}
+
 async function auditDelivery(deps: SyncDeps, caller: Caller, action: string, collection: string, ids: string[]) {
   if (ids.length === 0) return;
   await recordAudit(deps.database.db, { caller, action, collection, documentIds: ids });
@@ -70,7 +88,18 @@ export function syncRoutes(deps: SyncDeps) {
     const definition = resolveCollection(c);
     const since = decodeCheckpoint(c.req.query('checkpoint'));
     const limit = parseLimit(c.req.query('limit'));
-    const result = await pullChanges(db, caller, definition, since, limit);
+    const readAhead = deps.readAhead;
+    const readAheadPage = await readAhead?.take(readAheadKey(caller, definition.name, since, limit));
+    if (readAheadPage) deps.metrics.count('sync_pull_read_ahead_used_total', { collection: definition.name });
+    const result = readAheadPage ?? await pullChanges(db, caller, definition, since, limit);
+    if (readAhead && result.documents.length >= limit && result.checkpoint) {
+      // A full page: the device will very likely ask for the next one as soon as it has this one.
+      const next = result.checkpoint;
+      const started = readAhead.start({ agencyId: caller.agencyId, collection: definition.name },
+        readAheadKey(caller, definition.name, next, limit), pageLength(result),
+        () => pullChanges(db, caller, definition, next, limit));
+      if (started) deps.metrics.count('sync_pull_read_ahead_started_total', { collection: definition.name });
+    }
     await auditDelivery(deps, caller, `${definition.name}.pull`, definition.name, result.ids);
     deps.metrics.count('sync_pulled_documents_total', { collection: definition.name }, result.documents.length);
     return c.body(pullAnswerJson(result), 200, { 'content-type': 'application/json' });
@@ -83,6 +112,8 @@ export function syncRoutes(deps: SyncDeps) {
     if (!Array.isArray(body)) throw new ApiError('bad_request', 'the push body must be a JSON array of {assumedMasterState?, newDocumentState}');
     if (body.length > maxPushRows) throw new ApiError('payload_too_large', `at most ${maxPushRows} documents per push`);
     const result = await db.transaction((tx) => applyPush(tx, { caller, definition, clock: deps.clock }, body));
+    // Committed: pages read ahead for this collection no longer hold every change.
+    if (result.written.length > 0) deps.readAhead?.invalidate({ agencyId: caller.agencyId, collection: definition.name });
     deps.metrics.count('sync_pushed_documents_total', { collection: definition.name }, result.written.length);
     deps.metrics.count('sync_refused_documents_total', { collection: definition.name }, result.refused);
     deps.metrics.count('sync_conflicts_total', { collection: definition.name }, result.conflicts);
