@@ -1,7 +1,10 @@
 /**
- * Test support: a reference Schematron runner that evaluates every rule context and assert test with
- * Saxon-JS (the XSLT/XPath processor family that produced the official SVRL). Used only by
- * saxon-agreement.test.ts to check the engine on documents that have no official SVRL.
+ * Test and bench support: a reference Schematron runner that evaluates every rule context and assert test
+ * with Saxon-JS (the XSLT/XPath processor family that produced the official SVRL). It agrees with the
+ * official SVRL on the 118 official test cases (saxon-reference.test.ts); saxon-agreement.test.ts uses it
+ * to check the engine on documents that have no official SVRL. It does not evaluate message texts or build
+ * SVRL, and it is slow (one `//(context)` search per rule per document): bench/validate-bench.ts times it
+ * only for reference; its official-pipeline baseline is the XSLT route in bench/schematron-xslt.ts.
  */
 import { createRequire } from 'node:module';
 import type { SchematronSchema } from './schema-types';
