@@ -69,3 +69,42 @@ describe('CollectionReplication retries', () => {
     expect(state.retryTime).toBe(baseRetryMs);
   });
 });
+
+describe('CollectionReplication and a push the server finds too large', () => {
+  it('sends the batch again in halves (413), so every document still reaches the server', async () => {
+    const received: string[] = [];
+    const attempts: number[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
+      const url = String(input);
+      if (url.endsWith('/auth/login')) return json({ accessToken: 'a', refreshToken: 'r', expiresIn: 900, user });
+      if (url.includes('/pull')) return json({ documents: [], checkpoint: null });
+      if (url.includes('/push')) {
+        const rows = JSON.parse(String(init?.body)) as { newDocumentState: { id: string } }[];
+        attempts.push(rows.length);
+        // This server takes at most two documents per push.
+        if (rows.length > 2) return json({ error: { code: 'payload_too_large', message: 'the body is too large' } }, 413);
+        received.push(...rows.map((row) => row.newDocumentState.id));
+        return json([]);
+      }
+      throw new TypeError('no live stream in this test');
+    }));
+    const name = `split-${Math.random().toString(36).slice(2)}`;
+    db = await openFieldDatabase({ name, collections: ['incidents'], storage: getRxStorageMemory() });
+    const session = await SessionManager.load({ store: createStore(`${name}-session`, 'session') });
+    await session.login({ agency: 'demo', username: 'dispatcher', password: 'x' });
+    const collection = getFieldCollection(db, 'incidents');
+    const incidents = Array.from({ length: 5 }, (_, i) => makeIncident({ seed: 40 + i, agencyId: 'demo', unitIds: ['M1'] }));
+    await collection.bulkInsert(incidents as never[]);
+    const status = new SyncStatusStore();
+    replication = new CollectionReplication({
+      name: 'incidents', collection, session, identifier: name, status,
+      ledger: await OutboxLedger.open(name, createStore(`${name}-ledger`, 'ledger')), baseRetryMs, maxRetryMs: 60_000,
+    });
+    await vi.waitFor(() => expect(received).toHaveLength(5), { timeout: 10_000 });
+    await replication.state.awaitInSync();
+    expect(received.sort()).toEqual(incidents.map((doc) => doc.id).sort());
+    // 5 refused, then halves: 3 refused (2 + 1 accepted), then 2 accepted.
+    expect(attempts).toEqual([5, 3, 2, 1, 2]);
+    expect(status.getSnapshot().lastError).toBeUndefined();
+  });
+});

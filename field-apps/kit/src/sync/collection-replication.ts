@@ -1,14 +1,17 @@
 import { collections, type CollectionName } from '@field/shared-model';
+import type { RxReplicationWriteToMasterRow } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
 import type { FieldCollection, FieldDocument } from '../data/open-field-database';
-import { AppOutdatedError, describeError, NetworkUnavailableError } from '../session/api-errors';
+import { AppOutdatedError, describeError, FieldApiError, NetworkUnavailableError } from '../session/api-errors';
 import type { SessionManager } from '../session/session-manager';
 import { computeBackoffDelay } from './backoff';
 import { buildPullQuery, wrapCheckpoint, type WrappedCheckpoint } from './checkpoint';
 import type { OutboxLedger } from './outbox-ledger';
 import { SseParser } from './sse-parser';
 import type { SyncStatusStore } from './sync-status-store';
+
+type PushRow = RxReplicationWriteToMasterRow<FieldDocument>;
 
 type StreamEvent = { documents: FieldDocument[]; checkpoint: WrappedCheckpoint } | 'RESYNC';
 
@@ -61,14 +64,7 @@ export class CollectionReplication {
       },
       push: {
         batchSize: 50,
-        handler: async (rows) => this.guard(`${name}.push`, async () => {
-          const response = await session.fetch(`${this.base}/push`, {
-            method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rows),
-          });
-          const answer = (await response.json()) as FieldDocument[];
-          await ledger.acknowledge(name, rows.map((row) => ({ id: row.newDocumentState.id, editedAt: row.newDocumentState.editedAt })));
-          return answer as never;
-        }),
+        handler: async (rows) => this.guard(`${name}.push`, async () => (await this.pushRows(rows)) as never),
       },
     });
     this.state.error$.subscribe((error) => {
@@ -92,6 +88,28 @@ export class CollectionReplication {
     this.streamAbort?.abort();
     this.wakeStream?.();
     await this.state.cancel();
+  }
+
+  /**
+   * Sends push rows and acknowledges them in the outbox ledger. A batch the server refuses as too
+   * large (413: many big charts, each within the schema's limits) goes again in halves, down to single
+   * documents, so it cannot block the queue (and with it this collection's pulls) for good.
+   */
+  private async pushRows(rows: readonly PushRow[]): Promise<FieldDocument[]> {
+    const { name, session, ledger } = this.options;
+    try {
+      const response = await session.fetch(`${this.base}/push`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rows),
+      });
+      const answer = (await response.json()) as FieldDocument[];
+      await ledger.acknowledge(name, rows.map((row) => ({ id: row.newDocumentState.id, editedAt: row.newDocumentState.editedAt })));
+      return answer;
+    } catch (error) {
+      if (!(error instanceof FieldApiError && error.status === 413) || rows.length < 2) throw error;
+      const half = Math.ceil(rows.length / 2);
+      const first = await this.pushRows(rows.slice(0, half));
+      return [...first, ...await this.pushRows(rows.slice(half))];
+    }
   }
 
   private async guard<T>(source: string, run: () => Promise<T>): Promise<T> {
