@@ -43,7 +43,7 @@ export class CollectionReplication {
   private wakeStream: (() => void) | undefined;
 
   constructor(private readonly options: CollectionReplicationOptions) {
-    const { name, collection, session, ledger } = options;
+    const { name, collection, session } = options;
     this.base = `/api/v1/sync/${name}/${collections[name].schemaVersion}`;
     this.state = replicateRxCollection<FieldDocument, WrappedCheckpoint>({
       collection,
