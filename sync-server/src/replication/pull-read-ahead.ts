@@ -17,8 +17,8 @@ import type { PullResult } from './pull';
  * A page is handed only to a request with the same key (the routes build it from every claim of the
  * caller, the collection, the checkpoint and the limit); that request is authenticated as usual and
  * the delivery is audited when the page is handed over, not when it was read. Each page is handed
- * over at most once and dropped after `ttlMs`. Memory is bounded by `maxBytes` over all pages held
- * (a read that could pass it is not started). All state is per server instance: a request that
+ * over at most once and dropped after `ttlMs`. Memory is bounded by `maxBytes` over the estimated
+ * sizes of all pages held (a read whose estimate would pass it is not started). All state is per server instance: a request that
  * lands on another instance reads its page itself.
  */
 export interface PullReadAheadOptions {
@@ -69,8 +69,8 @@ export class PullReadAhead {
 
   /**
    * Starts reading the page for `key`, unless one is already held for it or memory does not allow:
-   * `expectedBytes` is the most the page will hold (the size of the page just answered). True when
-   * a read was started.
+   * `expectedBytes` is an estimate of the page's size (the routes pass the size of the page just
+   * answered, which is close for pages of similar documents). True when a read was started.
    */
   start(scope: ReadAheadScope, key: string, expectedBytes: number, read: () => Promise<PullResult>): boolean {
     if (this.options.maxBytes <= 0 || this.entries.has(key)) return false;
