@@ -30,10 +30,20 @@ export class SessionExpiredError extends FieldApiError {
   }
 }
 
+/** What a status means for the crew, when the answer carries no message of the server's own (a proxy's page). */
+function statusInWords(status: number): string {
+  if (status === 502 || status === 503 || status === 504) {
+    return 'The server is unavailable right now; changes stay on this device and are sent when it is back';
+  }
+  if (status >= 500) return 'The server ran into a problem; changes stay on this device and are sent again';
+  if (status === 413) return 'The server refused the request as too large';
+  return 'The server refused the request';
+}
+
 /** Turns a non-2xx response into a typed error. */
 export async function readApiError(response: Response): Promise<FieldApiError> {
   let code = `http_${response.status}`;
-  let message = `The server answered ${response.status}`;
+  let message = statusInWords(response.status);
   try {
     const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
     if (typeof body.error?.code === 'string') code = body.error.code;
