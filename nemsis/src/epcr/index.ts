@@ -1,7 +1,7 @@
 export { toNemsisEmsDataSet, toNemsisPatientCareReport } from './to-nemsis';
 export { fromNemsisEmsDataSet, type FromNemsisEmsDataSetOptions, type ImportedPatientCareReports } from './from-nemsis';
 export {
-  validatePatientCareReport, checkCompletionRules, validationOnlyContext, type ValidatePatientCareReportOptions,
+  validatePatientCareReport, checkCompletionRules, chartCheckContext, chartCheckDefaults, type ValidatePatientCareReportOptions,
 } from './validate-patient-care-report';
 export { epcrFieldForElement, elementForEpcrField } from './field-map';
 export { epcrPathForLocation } from './finding-path';

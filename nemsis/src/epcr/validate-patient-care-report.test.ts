@@ -4,7 +4,7 @@ import { makePatientCareReport } from '@field/shared-model/testing';
 import { elementForEpcrField, epcrFieldForElement } from './field-map';
 import { epcrPathForLocation } from './finding-path';
 import { makeCompleteChart, NOW, testContext } from './test-charts';
-import { validatePatientCareReport } from './validate-patient-care-report';
+import { chartCheckContext, validatePatientCareReport } from './validate-patient-care-report';
 
 const errors = (findings: Finding[]): Finding[] => findings.filter((f) => f.severity === 'ERROR');
 const validate = (chart: PatientCareReport): Finding[] => validatePatientCareReport(chart, testContext, { now: NOW });
@@ -56,9 +56,16 @@ describe('validatePatientCareReport', () => {
     expect(scene?.path).toMatch(/\/eScene\[1\]\/eScene\.09\[1\]$/);
   });
 
-  it('names the CAD-held Mandatory elements when the context lacks them', () => {
-    const findings = errors(validatePatientCareReport(makeCompleteChart(), undefined, { now: NOW }));
+  it('names the CAD-held Mandatory elements when an export context lacks them', () => {
+    const findings = errors(validatePatientCareReport(makeCompleteChart(), { agency: testContext.agency }, { now: NOW }));
     expect(findings.map((f) => f.message).join('\n')).toMatch(/eDispatch\.01/);
+  });
+
+  it('checks a chart on its own without errors the crew cannot fix (CAD-held elements), as the gate does', () => {
+    const chart = makeCompleteChart();
+    expect(errors(validatePatientCareReport(chart, undefined, { now: NOW }))).toEqual([]);
+    expect(validatePatientCareReport(chart, undefined, { now: NOW }))
+      .toEqual(validatePatientCareReport(chart, chartCheckContext(chart.agencyId), { now: NOW }));
   });
 
   it('requires a narrative of more than white space to complete', () => {

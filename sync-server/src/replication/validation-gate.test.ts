@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasErrors } from '@field/shared-model';
+import { validatePatientCareReport } from '@field/nemsis';
+import { hasErrors, type PatientCareReport } from '@field/shared-model';
 import { makePatientCareReport } from '@field/shared-model/testing';
 import type { DocumentData } from './document-store';
 import { gateExportContext, gatePatientCareReport } from './validation-gate';
@@ -25,6 +26,19 @@ describe('gatePatientCareReport (NEMSIS national rules)', () => {
     const doc = { ...completeChart(2), narrative: '', disposition: {} };
     const errors = gatePatientCareReport(doc).filter((f) => f.severity === 'ERROR');
     expect(errors.map((f) => f.path)).toEqual(expect.arrayContaining(['narrative', 'disposition.unitDisposition']));
+  });
+
+  it('reports exactly what the tablet\'s live panel reports for the same chart (CrewLink calls validatePatientCareReport(chart))', () => {
+    const complete = completeChart(3);
+    const drafts: DocumentData[] = [
+      complete,
+      { ...complete, narrative: '', disposition: {} },
+      { ...complete, vitals: [], medications: [] },
+      { ...makePatientCareReport({ seed: 4, agencyId: 'demo' }) },
+    ];
+    for (const doc of drafts) {
+      expect(gatePatientCareReport(doc)).toEqual(validatePatientCareReport(doc as unknown as PatientCareReport));
+    }
   });
 
   it('answers a malformed document with one ERROR instead of throwing', () => {

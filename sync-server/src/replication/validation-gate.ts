@@ -1,4 +1,4 @@
-import { validatePatientCareReport, type EpcrExportContext } from '@field/nemsis';
+import { chartCheckContext, validatePatientCareReport, type EpcrExportContext } from '@field/nemsis';
 import type { CollectionName, Finding, PatientCareReport } from '@field/shared-model';
 import type { DocumentData } from './document-store';
 
@@ -14,36 +14,12 @@ const MAX_PATH = 500;
 const MAX_MESSAGE = 2000;
 
 /**
- * Values the gate uses for what a NEMSIS export takes from agency configuration and CAD, not from
- * the chart (docs/epcr-nemsis-mapping.md, "Server gate"). The gate judges what the crew can fix in
- * the chart; the Console's NEMSIS export passes the agency's real identifiers and the incident's
- * dispatch data instead of these.
+ * The export context the gate validates a chart with: the same as the tablet's live panel uses
+ * (`chartCheckContext` in @field/nemsis: the document's agency id, defaults for what comes from agency
+ * configuration and CAD), so the gate and the panel report the same findings.
  */
-export const gateContextDefaults = {
-  /** dAgency.04: `00` is a syntactically valid ANSI state code that names no state. */
-  state: '00',
-  /** eResponse.05 Emergency Response (Primary Response Area). */
-  typeOfService: '2205001',
-  /** eResponse.07 Ground Transport (ALS Equipped). */
-  transportCapability: '2207015',
-  /** eResponse.23 Emergent (Immediate Response). */
-  responseMode: '2223001',
-  /** eDispatch.01 No Other Appropriate Choice: the chart does not hold the CAD dispatch reason. */
-  dispatchReason: '2301051',
-} as const;
-
-/** The export context the gate validates a chart with: the agency id of the document, defaults for the rest. */
 export function gateExportContext(doc: DocumentData): EpcrExportContext {
-  const agencyId = typeof doc.agencyId === 'string' && doc.agencyId !== '' ? doc.agencyId : 'unknown';
-  return {
-    agency: { stateId: agencyId.slice(0, 50), number: agencyId.slice(0, 15), state: gateContextDefaults.state },
-    unit: { transportCapability: gateContextDefaults.transportCapability },
-    incident: {
-      typeOfService: gateContextDefaults.typeOfService,
-      responseMode: gateContextDefaults.responseMode,
-      dispatchReason: gateContextDefaults.dispatchReason,
-    },
-  };
+  return chartCheckContext(doc.agencyId);
 }
 
 function fitForStorage(findings: Finding[]): Finding[] {
