@@ -12,6 +12,7 @@ export {
   type Photo, type Addendum, type CrewMember,
 } from './documents/patient-care-report';
 export { incidentSchema, incidentStatuses, type Incident, type IncidentStatus, type IncidentNote } from './documents/incident';
+export { attachmentReferencesOf } from './documents/attachment-references';
 export { type CollectionName, type CollectionDefinition, readScopeOf } from './collections/collection-definition';
 export { collections, collectionNames, getCollection } from './collections/registry';
 export {

@@ -75,7 +75,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const client = postgres(options.databaseUrl, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
-      connection: { application_name: 'field-sync-server' },
+      // Prepared statements are still planned for the parameters of each execution, as the unprepared
+      // ones were: only the describe round trip is saved, no plan can go stale as tables grow.
+      connection: { application_name: 'field-sync-server', plan_cache_mode: 'force_custom_plan' },
     });
     const db = drizzlePostgres(options.preparedStatements === false ? client : preparingClient(client), { schema });
     await migratePostgres(db, { migrationsFolder });

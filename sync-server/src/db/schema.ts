@@ -93,6 +93,19 @@ export const documents = pgTable('documents', {
   index('documents_pull_order').on(t.agencyId, t.collection, t.txid, t.id),
 ]);
 
+/**
+ * Which current document versions reference which attachment (`attachmentReferencesOf`, shared-model):
+ * an attachment read looks here for the documents that may grant it, instead of scanning every
+ * document's text. Kept in step by every push that changes a document's references; migration 0003
+ * filled it for the documents stored before.
+ */
+export const documentAttachments = pgTable('document_attachments', {
+  agencyId: text('agency_id').notNull(),
+  sha256: text('sha256').notNull(),
+  collection: text('collection').notNull(),
+  documentId: text('document_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.agencyId, t.sha256, t.collection, t.documentId] })]);
+
 /** Values that lost a same-field conflict; supervisors review them in the Console. */
 export const conflicts = pgTable('conflicts', {
   agencyId: text('agency_id').notNull(),

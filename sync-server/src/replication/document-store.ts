@@ -211,6 +211,56 @@ export async function writeDocuments(
       txid = excluded.txid, updated_at = excluded.updated_at`);
 }
 
+/** How a write changes a document's attachment references. */
+export interface AttachmentReferenceChange {
+  id: string;
+  added: readonly string[];
+  removed: readonly string[];
+}
+
+/**
+ * Applies attachment reference changes (table `document_attachments`): removed pairs deleted, added
+ * pairs inserted, issued in this order on the transaction's connection (pipelined with the document
+ * write). Only the differences travel: a new chart adds its references and deletes nothing, so the
+ * bulk path never searches the table (a DELETE by a list of document ids was planned as a nested loop
+ * over every row of the agency while the table was not analyzed yet: 105 ms for 100 ids at 3,000 rows).
+ */
+export function applyAttachmentReferenceChanges(
+  tx: Executor, agencyId: string, collection: string, changes: readonly AttachmentReferenceChange[],
+): Promise<unknown>[] {
+  const pairs = (pick: (c: AttachmentReferenceChange) => readonly string[]) =>
+    changes.flatMap((c) => pick(c).map((sha256) => ({ id: c.id, sha256 })));
+  const removed = pairs((c) => c.removed);
+  const added = pairs((c) => c.added);
+  const statements: Promise<unknown>[] = [];
+  if (removed.length > 0) {
+    statements.push(tx.execute(sql`
+      DELETE FROM document_attachments AS d
+      USING jsonb_to_recordset(${JSON.stringify(removed)}::jsonb) AS p(id text, sha256 text)
+      WHERE d.agency_id = ${agencyId} AND d.sha256 = p.sha256 AND d.collection = ${collection} AND d.document_id = p.id`));
+  }
+  if (added.length > 0) {
+    statements.push(tx.execute(sql`
+      INSERT INTO document_attachments (agency_id, sha256, collection, document_id)
+      SELECT ${agencyId}, p.sha256, ${collection}, p.id FROM jsonb_to_recordset(${JSON.stringify(added)}::jsonb) AS p(id text, sha256 text)
+      ON CONFLICT DO NOTHING`));
+  }
+  return statements;
+}
+
+/** The current, readable candidates for granting an attachment: documents that reference it. */
+export async function readDocumentsReferencing(
+  db: Executor, agencyId: string, sha256: string,
+): Promise<{ collection: string; data: DocumentData; deleted: boolean }[]> {
+  const result = await db.execute(sql`
+    SELECT d.collection, d.data, d.deleted FROM document_attachments AS r
+    JOIN documents AS d ON d.agency_id = r.agency_id AND d.collection = r.collection AND d.id = r.document_id
+    WHERE r.agency_id = ${agencyId} AND r.sha256 = ${sha256}
+    LIMIT 1000`);
+  return rowsOf<{ collection: string; data: DocumentData | string; deleted: boolean }>(result)
+    .map((row) => ({ collection: row.collection, data: parseJson(row.data), deleted: row.deleted }));
+}
+
 /** Tells every server instance (LISTEN field_changes) that a collection of an agency changed, at commit. */
 export async function notifyChange(tx: Executor, agencyId: string, collection: string): Promise<void> {
   await tx.execute(sql`SELECT pg_notify('field_changes', ${JSON.stringify({ a: agencyId, c: collection })})`);

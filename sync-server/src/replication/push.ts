@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  hasErrors, mergeDocuments, type CollectionDefinition, type FieldConflict, type ReplicatedDocument, type SyncRefusalCode,
+  attachmentReferencesOf, hasErrors, mergeDocuments, type CollectionDefinition, type FieldConflict, type ReplicatedDocument,
+  type SyncRefusalCode,
 } from '@field/shared-model';
 import { recordAudit } from '../audit';
 import type { Caller } from '../auth/tokens';
@@ -8,7 +9,8 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connect';
 import { conflicts as conflictsTable, refusedDocuments } from '../db/schema';
 import {
-  lockDocuments, notifyChange, writeDocuments, type DocumentData, type DocumentWrite, type StoredDocument,
+  applyAttachmentReferenceChanges, lockDocuments, notifyChange, writeDocuments, type AttachmentReferenceChange, type DocumentData,
+  type DocumentWrite, type StoredDocument,
 } from './document-store';
 import { checkSchema } from './schema-validator';
 import { sameJson } from './stable-json';
@@ -77,6 +79,8 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
   const current = await lockDocuments(tx, caller.agencyId, definition.name, ids);
   // Written in one statement after the loop; a later row with the same id replaces the earlier one.
   const writes = new Map<string, DocumentWrite>();
+  // The attachment references each written document had before this push.
+  const referencesBefore = new Map<string, readonly string[]>();
 
   const refuse = async (client: Record<string, unknown> | undefined, code: SyncRefusal['code'], reason: string) => {
     result.refused += 1;
@@ -159,6 +163,7 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
     if (!unchanged) {
       const updatedAt = nextUpdatedAt(ctx.clock, stored?.data.updatedAt);
       data.updatedAt = updatedAt;
+      if (!referencesBefore.has(data.id)) referencesBefore.set(data.id, attachmentReferencesOf(stored?.data));
       writes.set(data.id, { data, deleted, updatedAt });
       current.set(data.id, { id: data.id, data, deleted, txid: 0n });
       result.written.push(data.id);
@@ -173,10 +178,19 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
     }
     if (mustAnswer) result.answer.push(toWire(current.get(data.id) ?? { data, deleted }));
   }
+  const referenceChanges: AttachmentReferenceChange[] = [];
+  for (const write of writes.values()) {
+    const before = new Set(referencesBefore.get(write.data.id));
+    const after = attachmentReferencesOf(write.data);
+    const added = after.filter((sha256) => !before.has(sha256));
+    const removed = [...before].filter((sha256) => !after.includes(sha256));
+    if (added.length > 0 || removed.length > 0) referenceChanges.push({ id: write.data.id, added, removed });
+  }
   // The last statements go out together (postgres.js pipelines queries issued on one connection
-  // without waiting), so the push pays one round trip for them instead of three.
+  // without waiting, and runs them in the order issued), so the push pays one round trip for them.
   await Promise.all([
     writeDocuments(tx, caller.agencyId, definition.name, [...writes.values()]),
+    ...applyAttachmentReferenceChanges(tx, caller.agencyId, definition.name, referenceChanges),
     result.written.length > 0 ? notifyChange(tx, caller.agencyId, definition.name) : undefined,
     rows.length > 0 ? recordAudit(tx, {
       caller, action: `${definition.name}.push`, collection: definition.name, documentIds: result.written,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import { makePatientCareReport } from '@field/shared-model/testing';
 import { sql } from 'drizzle-orm';
@@ -192,6 +193,49 @@ describe('GET /api/v1/attachments/:sha256', () => {
     }
 
     expect(await auditReaders(hash)).toEqual(['u-medic', 'u-emt', 'u-supervisor']);
+  });
+
+  it('follows the chart: a photo added to a stored chart is served to the partner, and no longer once removed', async () => {
+    const jpeg = makeJpeg('scene photo, added later, later removed');
+    const hash = sha256Of(jpeg);
+    expect((await put(tokens.medic, hash, jpeg, 'image/jpeg')).status).toBe(201);
+    const base = { ...makePatientCareReport({ seed: 51, agencyId: 'demo', unitId: 'M1', createdBy: 'u-medic' }), _deleted: false };
+    const push = async (rows: unknown[]) => (await t.call('POST', '/api/v1/sync/epcrs/0/push', tokens.medic, rows)).json();
+    const serverCopy = async () => ((await (await t.call('GET', '/api/v1/sync/epcrs/0/pull?limit=1000', tokens.medic)).json()) as {
+      documents: Record<string, unknown>[];
+    }).documents.filter((d) => d.id === base.id).pop();
+    expect(await push([{ newDocumentState: base }])).toEqual([]);
+    expect((await get(tokens.emt, hash)).status).toBe(404);
+    const first = await serverCopy();
+    const withPhoto = {
+      ...first, editedAt: '2026-11-23T10:03:00.000Z',
+      photos: [{ id: 'photo-1', caption: 'scene', takenAt: '2026-11-23T10:01:00.000Z', attachmentSha256: hash, contentType: 'image/jpeg' }],
+    };
+    expect(await push([{ assumedMasterState: first, newDocumentState: withPhoto }])).toEqual([]);
+    expect((await get(tokens.emt, hash)).status).toBe(200);
+    const second = await serverCopy();
+    expect(await push([{ assumedMasterState: second, newDocumentState: { ...second, photos: [], editedAt: '2026-11-23T10:05:00.000Z' } }])).toEqual([]);
+    expect((await get(tokens.emt, hash)).status).toBe(404);
+    expect((await get(tokens.medic, hash)).status).toBe(200);
+  });
+
+  it('grants reads through documents stored before the reference table existed (migration 0003 fills it)', async () => {
+    const jpeg = makeJpeg('photo of a chart stored before 0003');
+    const hash = sha256Of(jpeg);
+    expect((await put(tokens.medic, hash, jpeg, 'image/jpeg')).status).toBe(201);
+    const chart = {
+      ...makePatientCareReport({ seed: 52, agencyId: 'demo', unitId: 'M1', createdBy: 'u-medic' }),
+      signatures: [], photos: [{ id: 'photo-1', caption: 'old', takenAt: '2026-11-23T10:01:00.000Z', attachmentSha256: hash, contentType: 'image/jpeg' }],
+    };
+    await t.call('POST', '/api/v1/sync/epcrs/0/push', tokens.medic, [{ newDocumentState: { ...chart, _deleted: false } }]);
+    // As if stored by a release before 0003: no reference rows.
+    await testDb.database.db.execute(sql`DELETE FROM document_attachments WHERE sha256 = ${hash}`);
+    expect((await get(tokens.emt, hash)).status).toBe(404);
+    const migration = readFileSync(new URL('../../drizzle/0003_document_attachments.sql', import.meta.url), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').find((part) => part.includes('INSERT INTO')) ?? '';
+    await testDb.database.db.execute(sql.raw(backfill));
+    expect((await get(tokens.emt, hash)).status).toBe(200);
+    expect((await get(tokens.otherUnitMedic, hash)).status).toBe(404);
   });
 
   it('keeps the same bytes separate per agency', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getCollection, type ReplicatedDocument } from '@field/shared-model';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { recordAudit } from '../audit';
 import type { SigningKeys } from '../auth/keys';
@@ -8,9 +8,9 @@ import { requireCaller } from '../auth/require-caller';
 import type { Caller } from '../auth/tokens';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connect';
-import { rowsOf } from '../db/rows';
 import { attachments } from '../db/schema';
 import { ApiError } from '../errors';
+import { readDocumentsReferencing } from '../replication/document-store';
 
 export const maxAttachmentBytes = 10 * 1024 * 1024;
 
@@ -35,14 +35,10 @@ function parseHash(text: string | undefined): string {
 /** True when the caller uploaded it or may read a document that references it. */
 async function mayRead(db: Db, caller: Caller, sha256: string, createdBy: string): Promise<boolean> {
   if (createdBy === caller.id) return true;
-  const result = await db.execute(sql`
-    SELECT collection, data, deleted FROM documents
-    WHERE agency_id = ${caller.agencyId} AND strpos(data::text, ${sha256}) > 0
-    LIMIT 50`);
-  return rowsOf<{ collection: string; data: unknown; deleted: boolean }>(result).some((row) => {
+  const referencing = await readDocumentsReferencing(db, caller.agencyId, sha256);
+  return referencing.some((row) => {
     const definition = getCollection(row.collection);
-    const data = typeof row.data === 'string' ? (JSON.parse(row.data) as object) : (row.data as object);
-    return definition?.canRead(caller, { ...data, _deleted: row.deleted } as ReplicatedDocument) ?? false;
+    return definition?.canRead(caller, { ...row.data, _deleted: row.deleted } as unknown as ReplicatedDocument) ?? false;
   });
 }
 
