@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { roles as allRoles, type Role } from '@field/shared-model';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../db/connect';
-import { agencies, refreshTokens, users } from '../db/schema';
+import { agencies, auditLog, refreshTokens, users } from '../db/schema';
 
 /**
  * Agency and staff account administration for an agency's IT person (the `pnpm -s admin` command):
@@ -196,4 +196,45 @@ export async function updateUser(
   if (change.unitId !== undefined) set.unitId = change.unitId === '' ? null : change.unitId;
   await db.update(users).set(set).where(and(eq(users.agencyId, agencyId), eq(users.id, row.id)));
   await audit(db, actor, agencyId, 'admin.user.update', { userId: row.id, ...change });
+}
+
+export interface AuditQuery {
+  agencyId: string;
+  /** Only entries that name this document (or attachment hash). */
+  documentId?: string | undefined;
+  /** Only entries of this actor (user id, `patient:<account>`, `admin-cli:<os user>`). */
+  actorId?: string | undefined;
+  /** Only entries at or after this time (ISO date or date-time). */
+  since?: string | undefined;
+  limit: number;
+}
+
+export interface AuditRow {
+  at: Date;
+  actorId: string;
+  actorKind: string;
+  action: string;
+  collection: string | null;
+  documentIds: string[];
+}
+
+/**
+ * The audit trail, newest first: who wrote, pulled, streamed or opened which patient data, and every
+ * administrative change (an accounting of disclosures for one chart is `documentId`).
+ */
+export async function readAuditTrail(db: Db, query: AuditQuery): Promise<AuditRow[]> {
+  await requireAgency(db, query.agencyId);
+  check(Number.isInteger(query.limit) && query.limit >= 1 && query.limit <= 10_000, 'the limit must be a whole number from 1 to 10000');
+  const conditions: SQL[] = [eq(auditLog.agencyId, query.agencyId)];
+  if (query.documentId !== undefined) conditions.push(sql`${query.documentId} = ANY (${auditLog.documentIds})`);
+  if (query.actorId !== undefined) conditions.push(eq(auditLog.actorId, query.actorId));
+  if (query.since !== undefined) {
+    const since = new Date(query.since);
+    check(/^\d{4}-\d{2}-\d{2}/.test(query.since) && !Number.isNaN(since.getTime()), `--since "${query.since}" is not a date (2026-12-01 or 2026-12-01T08:00:00Z)`);
+    conditions.push(gte(auditLog.at, since));
+  }
+  return db.select({
+    at: auditLog.at, actorId: auditLog.actorId, actorKind: auditLog.actorKind, action: auditLog.action,
+    collection: auditLog.collection, documentIds: auditLog.documentIds,
+  }).from(auditLog).where(and(...conditions)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(query.limit);
 }

@@ -1,3 +1,4 @@
+import { makePatientCareReport } from '@field/shared-model/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../db/rows';
@@ -104,6 +105,23 @@ describe('admin command', () => {
     };
     expect(renewed.user.roles).toEqual(['supervisor']);
     expect(renewed.user.unitId).toBeUndefined();
+  });
+
+  it('answers "who saw this chart": every push and delivery of it, newest first', async () => {
+    const medic = (await t.login('demo', 'medic')).accessToken;
+    const supervisor = (await t.login('demo', 'supervisor')).accessToken;
+    const chart = { ...makePatientCareReport({ seed: 77, agencyId: 'demo', unitId: 'M1', createdBy: 'u-medic' }), _deleted: false };
+    expect((await t.call('POST', '/api/v1/sync/epcrs/0/push', medic, [{ newDocumentState: chart }])).status).toBe(200);
+    expect((await t.call('GET', '/api/v1/sync/epcrs/0/pull?limit=1000', supervisor)).status).toBe(200);
+    const trail = await admin(['audit', 'demo', '--document', chart.id]);
+    expect(trail.code).toBe(0);
+    const lines = trail.out.split('\n').map((line) => line.split('\t'));
+    expect(lines.map((l) => [l[1], l[2]])).toEqual([['u-supervisor', 'epcrs.pull'], ['u-medic', 'epcrs.push']]);
+    expect((await admin(['audit', 'demo', '--user', 'u-medic', '--limit', '1'])).out.split('\n')).toHaveLength(1);
+    expect((await admin(['audit', 'demo', '--since', 'yesterday'])).code).toBe(1);
+    expect((await admin(['audit', 'demo', '--limit', 'lots'])).code).toBe(1);
+    expect((await admin(['audit', 'nowhere'])).code).toBe(1);
+    expect((await admin(['audit'])).code).toBe(2);
   });
 
   it('writes every change to the audit log with who ran it, never a password', async () => {

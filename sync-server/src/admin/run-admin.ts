@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/connect';
 import {
-  addAgency, addUser, AdminError, generatePassword, listAgencies, listUsers, parseRoles, setDisabled, setPassword, updateUser,
-  type AdminActor,
+  addAgency, addUser, AdminError, generatePassword, listAgencies, listUsers, parseRoles, readAuditTrail, setDisabled, setPassword,
+  updateUser, type AdminActor,
 } from './accounts';
 
 export const adminUsage = `usage: pnpm -s admin <command>
@@ -15,6 +15,8 @@ export const adminUsage = `usage: pnpm -s admin <command>
   user password <agency-id> <username> [--password-stdin]   new password; signs the user out on every device
   user disable <agency-id> <username>                       no sign-in or renewal; signs out on every device
   user enable <agency-id> <username>
+  audit <agency-id> [--document <id>] [--user <user-id>] [--since <date>] [--limit <n>]
+                                                            who saw or changed what, newest first (default 100)
 
 Without --password-stdin a random password is printed once, for you to hand over.
 Roles: medic, emt, dispatcher, inspector, pilot, supervisor, admin.
@@ -60,6 +62,10 @@ export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promis
         name: { type: 'string' },
         role: { type: 'string' },
         unit: { type: 'string' },
+        document: { type: 'string' },
+        user: { type: 'string' },
+        since: { type: 'string' },
+        limit: { type: 'string' },
         'password-stdin': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -134,6 +140,15 @@ export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promis
         return 0;
       }
       default:
+        if (noun === 'audit' && verb !== undefined && rest.length === 0) {
+          const limit = values.limit === undefined ? 100 : Number(values.limit);
+          const rows = await readAuditTrail(db, { agencyId: verb, documentId: values.document, actorId: values.user, since: values.since, limit });
+          for (const r of rows) {
+            const ids = r.documentIds.length > 3 ? `${r.documentIds.slice(0, 3).join(',')} (+${r.documentIds.length - 3})` : r.documentIds.join(',');
+            io.out([r.at.toISOString(), r.actorId, r.action, r.collection ?? '-', ids || '-'].join('\t'));
+          }
+          return 0;
+        }
         throw new UsageError(`unknown command "${positionals.join(' ')}"`);
     }
   } catch (err) {
