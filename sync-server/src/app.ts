@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health';
 import { reviewRoutes } from './routes/review';
 import { schemaRoutes } from './routes/schema';
 import { syncRoutes } from './routes/sync';
+import { AccountStatus, provideAccountStatus } from './auth/account-status';
 import { ChangeFeed } from './replication/change-feed';
 import { PullReadAhead } from './replication/pull-read-ahead';
 
@@ -74,6 +75,12 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/auth/*', tooLarge(16 * 1024));
   app.use('/api/v1/sync/*', tooLarge(maxSyncBodyBytes));
   app.use('/api/v1/attachments/*', tooLarge(maxAttachmentBytes));
+
+  const accountStatus = new AccountStatus(db, deps.clock);
+  app.use('/api/*', async (c, next) => {
+    provideAccountStatus(c, accountStatus);
+    await next();
+  });
 
   app.route('/', healthRoutes({ database: deps.database, metrics }));
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [deps.keys.publicJwk] }));

@@ -90,9 +90,13 @@ async function requireUser(db: Db, agencyId: string, username: string) {
   return row;
 }
 
-/** Signs a user out everywhere: every refresh token still valid is revoked. Returns how many. */
-async function revokeSessions(db: Db, agencyId: string, userId: string): Promise<number> {
-  const revoked = await db.update(refreshTokens).set({ revokedAt: sql`now()` })
+/**
+ * Signs a user out everywhere: every refresh token still valid is revoked, and access tokens issued
+ * until `now` are refused (within `accountStatusTtlMs`). Returns how many sessions were revoked.
+ */
+async function revokeSessions(db: Db, agencyId: string, userId: string, now: Date): Promise<number> {
+  await db.update(users).set({ tokensNotBefore: now }).where(and(eq(users.agencyId, agencyId), eq(users.id, userId)));
+  const revoked = await db.update(refreshTokens).set({ revokedAt: now })
     .where(and(eq(refreshTokens.agencyId, agencyId), eq(refreshTokens.subject, userId),
       eq(refreshTokens.subjectKind, 'user'), isNull(refreshTokens.revokedAt)))
     .returning({ id: refreshTokens.id });
@@ -163,23 +167,27 @@ export async function listUsers(db: Db, agencyId: string): Promise<UserSummary[]
 }
 
 /** Sets a new password and signs the user out of every device (their queued changes stay on the devices). */
-export async function setPassword(db: Db, actor: AdminActor, agencyId: string, username: string, password: string): Promise<{ signedOut: number }> {
+export async function setPassword(
+  db: Db, actor: AdminActor, agencyId: string, username: string, password: string, now = new Date(),
+): Promise<{ signedOut: number }> {
   const row = await requireUser(db, agencyId, username);
   checkPassword(password);
   await db.update(users).set({ passwordHash: await hashPassword(password) }).where(and(eq(users.agencyId, agencyId), eq(users.id, row.id)));
-  const signedOut = await revokeSessions(db, agencyId, row.id);
+  const signedOut = await revokeSessions(db, agencyId, row.id, now);
   await audit(db, actor, agencyId, 'admin.user.password', { userId: row.id, sessionsRevoked: signedOut });
   return { signedOut };
 }
 
 /**
  * Disables (or enables) a user. A disabled user cannot sign in or renew a session; every session is
- * revoked at once, and an access token already issued lapses within its lifetime (15 minutes by default).
+ * revoked at once, and access tokens already issued are refused within 30 s (`accountStatusTtlMs`).
  */
-export async function setDisabled(db: Db, actor: AdminActor, agencyId: string, username: string, disabled: boolean): Promise<{ signedOut: number }> {
+export async function setDisabled(
+  db: Db, actor: AdminActor, agencyId: string, username: string, disabled: boolean, now = new Date(),
+): Promise<{ signedOut: number }> {
   const row = await requireUser(db, agencyId, username);
   await db.update(users).set({ disabled }).where(and(eq(users.agencyId, agencyId), eq(users.id, row.id)));
-  const signedOut = disabled ? await revokeSessions(db, agencyId, row.id) : 0;
+  const signedOut = disabled ? await revokeSessions(db, agencyId, row.id, now) : 0;
   await audit(db, actor, agencyId, disabled ? 'admin.user.disable' : 'admin.user.enable', { userId: row.id, sessionsRevoked: signedOut });
   return { signedOut };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../db/rows';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { accountStatusTtlMs } from '../auth/account-status';
 import { runAdmin } from './run-admin';
 
 /** `pnpm -s admin`: what an agency's IT person does, checked through the real sign-in routes. */
@@ -23,6 +24,7 @@ async function admin(argv: string[], stdin = ''): Promise<Run> {
     db: testDb.database.db,
     actor: { id: 'admin-cli:it-person' },
     io: { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin },
+    now: () => new Date(t.clock.now()),
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -94,6 +96,41 @@ describe('admin command', () => {
     expect((await admin(['user', 'list', 'east'])).out).toMatch(/^pat\tPat Doe\tdispatcher\t-\tdisabled$/m);
     await admin(['user', 'enable', 'east', 'pat']);
     expect((await login('east', 'pat', password)).status).toBe(200);
+  });
+
+  it('an access token issued before the user was disabled stops working within 30 s, and so does its live stream', async () => {
+    const added = await admin(['user', 'add', 'east', 'lee', '--role', 'medic', '--unit', 'E2', '--name', 'Lee Park']);
+    const password = passwordIn(added);
+    const { accessToken } = (await (await login('east', 'lee', password)).json()) as { accessToken: string };
+    const pull = () => t.call('GET', '/api/v1/sync/epcrs/0/pull', accessToken);
+    expect((await pull()).status).toBe(200);
+    t.clock.advance(2000);
+    await admin(['user', 'disable', 'east', 'lee']);
+    t.clock.advance(accountStatusTtlMs + 1000);
+    const refused = await pull();
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toMatch(/disabled/);
+    expect((await t.call('GET', '/api/v1/sync/epcrs/0/stream', accessToken)).status).toBe(401);
+    await admin(['user', 'enable', 'east', 'lee']);
+    t.clock.advance(accountStatusTtlMs + 1000);
+    // Enabling does not bring old tokens back; a new sign-in works.
+    expect((await pull()).status).toBe(401);
+    const fresh = (await (await login('east', 'lee', password)).json()) as { accessToken: string };
+    expect((await t.call('GET', '/api/v1/sync/epcrs/0/pull', fresh.accessToken)).status).toBe(200);
+  });
+
+  it('a new password ends the access tokens issued before it (within 30 s); a new sign-in works', async () => {
+    await admin(['user', 'add', 'east', 'ray', '--role', 'emt', '--name', 'Ray Cho', '--password-stdin'], 'old-password-1234\n');
+    const { accessToken } = (await (await login('east', 'ray', 'old-password-1234')).json()) as { accessToken: string };
+    expect((await t.call('GET', '/api/v1/sync/epcrs/0/pull', accessToken)).status).toBe(200);
+    t.clock.advance(2000);
+    await admin(['user', 'password', 'east', 'ray', '--password-stdin'], 'new-password-5678\n');
+    t.clock.advance(accountStatusTtlMs + 1000);
+    const refused = await t.call('GET', '/api/v1/sync/epcrs/0/pull', accessToken);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toMatch(/session was ended/);
+    const fresh = (await (await login('east', 'ray', 'new-password-5678')).json()) as { accessToken: string };
+    expect((await t.call('GET', '/api/v1/sync/epcrs/0/pull', fresh.accessToken)).status).toBe(200);
   });
 
   it('a change of roles or unit reaches the user at the next session renewal', async () => {

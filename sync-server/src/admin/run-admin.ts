@@ -33,6 +33,8 @@ export interface AdminDeps {
   db: Db;
   actor: AdminActor;
   io: AdminIo;
+  /** The time a sign-out-everywhere takes effect from (default: now). */
+  now?: () => Date;
 }
 
 /** A usage mistake: the CLI prints the usage and exits 2. */
@@ -124,7 +126,7 @@ export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promis
       case 'user password': {
         const [agencyId = '', username = ''] = positional(rest, 2, 'user password <agency-id> <username>');
         const { password, generated } = await passwordFrom(io, values['password-stdin']);
-        const { signedOut } = await setPassword(db, actor, agencyId, username, password);
+        const { signedOut } = await setPassword(db, actor, agencyId, username, password, deps.now?.());
         io.out(`password of ${username} (${agencyId}) changed; ${signedOut} session(s) signed out`);
         if (generated) io.out(`password (shown once; hand it to the user): ${password}`);
         return 0;
@@ -133,7 +135,7 @@ export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promis
       case 'user enable': {
         const disable = verb === 'disable';
         const [agencyId = '', username = ''] = positional(rest, 2, `user ${verb} <agency-id> <username>`);
-        const { signedOut } = await setDisabled(db, actor, agencyId, username, disable);
+        const { signedOut } = await setDisabled(db, actor, agencyId, username, disable, deps.now?.());
         io.out(disable
           ? `user ${username} of ${agencyId} disabled; ${signedOut} session(s) signed out`
           : `user ${username} of ${agencyId} enabled`);

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Clock } from '../clock';
 import { ApiError } from '../errors';
+import { accountStatusOf } from './account-status';
 import type { SigningKeys } from './keys';
 import { verifyAccessToken, type Caller } from './tokens';
 
@@ -9,7 +10,10 @@ export interface CallerOptions {
   allowQueryToken?: boolean;
 }
 
-/** Verifies the request's bearer token; 401 when it is missing, malformed, forged or expired. */
+/**
+ * Verifies the request's bearer token; 401 when it is missing, malformed, forged or expired, or (where
+ * the app checks account status) when its account was disabled or signed out everywhere since.
+ */
 export async function requireCaller(c: Context, keys: SigningKeys, clock: Clock, options: CallerOptions = {}): Promise<Caller> {
   const header = c.req.header('authorization');
   let token: string | undefined;
@@ -21,5 +25,7 @@ export async function requireCaller(c: Context, keys: SigningKeys, clock: Clock,
     token = c.req.query('access_token');
   }
   if (!token) throw new ApiError('unauthorized', 'sign in first: no access token was sent');
-  return verifyAccessToken(token, keys, clock);
+  const caller = await verifyAccessToken(token, keys, clock);
+  await accountStatusOf(c)?.assertActive(caller);
+  return caller;
 }

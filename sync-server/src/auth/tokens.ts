@@ -15,6 +15,8 @@ export interface Caller extends AuthUser {
   kind: 'user' | 'patient';
   /** Access token expiry, ms since epoch: streams close when it passes. */
   expiresAt: number;
+  /** When the access token was issued, ms since epoch (whole seconds): tokens from before a sign-out-everywhere are refused. */
+  issuedAt: number;
 }
 
 interface AccessClaims extends JWTPayload {
@@ -112,6 +114,7 @@ async function verifyAccessClaims(token: string, keys: SigningKeys, clock: Clock
   }
   const caller: Caller = {
     id: p.sub, agencyId: p.agency, roles: p.roles, displayName: p.name, kind: p.kind, expiresAt: p.exp * 1000,
+    issuedAt: (p.iat ?? 0) * 1000,
   };
   if (p.unit) caller.unitId = p.unit;
   if (p.acct) caller.accountNumber = p.acct;

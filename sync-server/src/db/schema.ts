@@ -25,6 +25,8 @@ export const users = pgTable('users', {
   unitId: text('unit_id'),
   displayName: text('display_name').notNull(),
   disabled: boolean('disabled').notNull().default(false),
+  /** Access tokens issued before this are refused (set by a new password or disabling: sign-out everywhere). */
+  tokensNotBefore: timestamp('tokens_not_before', { withTimezone: true }),
 }, (t) => [
   primaryKey({ columns: [t.agencyId, t.id] }),
   uniqueIndex('users_agency_username').on(t.agencyId, t.username),

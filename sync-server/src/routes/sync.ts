@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { recordAudit } from '../audit';
 import type { SigningKeys } from '../auth/keys';
+import { accountStatusOf } from '../auth/account-status';
 import { requireCaller } from '../auth/require-caller';
 import type { Caller } from '../auth/tokens';
 import type { Clock } from '../clock';
@@ -60,10 +61,10 @@ function parseLimit(text: string | undefined): number {
 
 /**
  * Who asks, for what: a page read ahead is handed only to a request with the same key. Every claim
- * of the caller counts (access rules may look at any of them), except the token's expiry.
+ * of the caller counts (access rules may look at any of them), except the token's issue and expiry times.
  */
 function readAheadKey(caller: Caller, collection: string, since: Checkpoint | undefined, limit: number): string {
-  const { expiresAt: _expiresAt, ...claims } = caller;
+  const { expiresAt: _expiresAt, issuedAt: _issuedAt, ...claims } = caller;
   return JSON.stringify([claims, collection, since ? encodeCheckpoint(since) : '', limit]);
 }
 
@@ -122,6 +123,7 @@ export function syncRoutes(deps: SyncDeps) {
 
   app.get('/:collection/:schemaVersion/stream', async (c) => {
     const caller = await requireCaller(c, deps.keys, deps.clock, { allowQueryToken: true });
+    const accountStatus = accountStatusOf(c);
     const definition = resolveCollection(c);
     let checkpoint: Checkpoint | undefined = await readHeadCheckpoint(db, caller.agencyId, definition.name);
     return streamSSE(c, async (stream) => {
@@ -151,6 +153,8 @@ export function syncRoutes(deps: SyncDeps) {
       const expiry = setTimeout(() => wake?.(), Math.max(0, caller.expiresAt - deps.clock.now()));
       const keepAlive = setInterval(() => {
         stream.write(': keep-alive\n\n').catch(() => wake?.());
+        // An account disabled or signed out everywhere loses its stream too, not only at token expiry.
+        void accountStatus?.assertActive(caller).catch(() => wake?.());
         sendChanges();
       }, keepAliveMs);
       stream.onAbort(() => wake?.());
