@@ -31,6 +31,8 @@ export interface AppDeps {
   /** Where the built apps are (`<appsDir>/<app>/dist`); undefined = API only. */
   appsDir?: string;
   metrics?: Metrics;
+  /** How often an open stream sends a keep-alive and re-checks its account (default 20 s; tests shorten it). */
+  streamKeepAliveMs?: number;
   /** Memory for pull pages read ahead (PULL_READ_AHEAD_MB; 0 = off). Default 64 MiB. */
   pullReadAheadBytes?: number;
   /** Sign-in rate limits (defaults: 30 a minute per address, 10 per account). */
@@ -92,7 +94,9 @@ export function createApp(deps: AppDeps) {
     watch: (agencyId, collection, onChange) => feed.subscribe(agencyId, collection, onChange, { stream: false }),
   });
   feed.onClose(() => readAhead.clear());
-  app.route('/api/v1/sync', syncRoutes({ database: deps.database, keys: deps.keys, clock: deps.clock, feed, metrics, readAhead }));
+  app.route('/api/v1/sync', syncRoutes({
+    database: deps.database, keys: deps.keys, clock: deps.clock, feed, metrics, readAhead, streamKeepAliveMs: deps.streamKeepAliveMs,
+  }));
   app.route('/api/v1/attachments', attachmentRoutes({ db, keys: deps.keys, clock: deps.clock }));
   app.route('/api/v1/review', reviewRoutes({ db, keys: deps.keys, clock: deps.clock }));
   if (deps.appsDir) app.route('/', appRoutes(deps.appsDir));

@@ -1,7 +1,9 @@
 import { makePatientCareReport } from '@field/shared-model/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
 import { rowsOf } from '../db/rows';
+import { SseReader } from '../testing/sse-reader';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { accountStatusTtlMs } from '../auth/account-status';
@@ -117,6 +119,24 @@ describe('admin command', () => {
     expect((await pull()).status).toBe(401);
     const fresh = (await (await login('east', 'lee', password)).json()) as { accessToken: string };
     expect((await t.call('GET', '/api/v1/sync/epcrs/0/pull', fresh.accessToken)).status).toBe(200);
+  });
+
+  it('closes the open live stream of a user who is disabled, at its next keep-alive', async () => {
+    const streaming = createApp({ database: testDb.database, keys: t.keys, clock: t.clock, streamKeepAliveMs: 50 });
+    const added = await admin(['user', 'add', 'east', 'val', '--role', 'medic', '--unit', 'E3', '--name', 'Val Ruiz']);
+    const { accessToken } = (await (await login('east', 'val', passwordIn(added))).json()) as { accessToken: string };
+    const stream = new SseReader(await streaming.request('/api/v1/sync/epcrs/0/stream', { headers: { authorization: `Bearer ${accessToken}` } }));
+    try {
+      expect(await stream.next()).toBe('RESYNC');
+      t.clock.advance(2000);
+      await admin(['user', 'disable', 'east', 'val']);
+      t.clock.advance(accountStatusTtlMs + 1000);
+      await stream.waitClosed(5000);
+      expect(stream.closed).toBe(true);
+    } finally {
+      await stream.close();
+      await streaming.feed.close();
+    }
   });
 
   it('a new password ends the access tokens issued before it (within 30 s); a new sign-in works', async () => {

@@ -26,6 +26,8 @@ export interface SyncDeps {
   metrics: Metrics;
   /** Pages read ahead for pulls that page through many changes; undefined = no read-ahead. */
   readAhead?: PullReadAhead;
+  /** How often an open stream sends a keep-alive and re-checks its account (default 20 s). */
+  streamKeepAliveMs?: number;
 }
 
 export const maxPushRows = 1000;
@@ -156,7 +158,7 @@ export function syncRoutes(deps: SyncDeps) {
         // An account disabled or signed out everywhere loses its stream too, not only at token expiry.
         void accountStatus?.assertActive(caller).catch(() => wake?.());
         sendChanges();
-      }, keepAliveMs);
+      }, deps.streamKeepAliveMs ?? keepAliveMs);
       stream.onAbort(() => wake?.());
       const offClose = deps.feed.onClose(() => wake?.());
       deps.metrics.count('sync_streams_opened_total', { collection: definition.name });
