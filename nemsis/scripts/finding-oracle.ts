@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NemsisElement } from '../src/tree';
+import { LEAF_ELEMENT, leafValuePool, pickWith } from '../src/xml/mutate-xml-for-tests';
 import { makeRandom, mutateTree } from '../src/xsd/mutate-for-tests';
 import { PACKAGE_DIR } from './gen';
 
@@ -48,19 +49,11 @@ function check(name: string, tree: NemsisElement): void {
   lines.push(`${name}\t${JSON.stringify(findings)}\tfired=${fired.length}:${createHash('sha1').update(fired.join('\n')).digest('hex')}`);
 }
 
-const LEAF = /<([A-Za-z]+\.[0-9]+)((?: [^>]*)?)>([^<]*)<\/\1>/g;
-const valuePool = new Map<string, string[]>();
-for (const [, xml] of files) {
-  for (const m of xml.matchAll(LEAF)) {
-    const list = valuePool.get(m[1] as string) ?? [];
-    if (list.length < 40 && !list.includes(m[3] as string)) list.push(m[3] as string);
-    valuePool.set(m[1] as string, list);
-  }
-}
+const valuePool = leafValuePool(files.map(([, xml]) => xml), 40);
 
 function mutateXml(xml: string, random: () => number): string {
-  const leaves = [...xml.matchAll(LEAF)];
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const leaves = [...xml.matchAll(LEAF_ELEMENT)];
+  const pick = pickWith(random);
   const m = pick(leaves);
   const [whole, name, attributes, text] = [m[0], m[1] as string, m[2] as string, m[3] as string];
   const other = pick(leaves);

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMS_DATASET_SCHEMA } from '../generated/schematron/ems-dataset-schema';
+import { LEAF_ELEMENT, leafValuePool, pickWith } from '../xml/mutate-xml-for-tests';
 import { parseNemsisXml } from '../xml/parse-xml';
 import { validateSchematron } from './index';
 import { runReferenceSchematron } from './saxon-reference';
@@ -15,7 +16,6 @@ import { runReferenceSchematron } from './saxon-reference';
 const assets = resolve(import.meta.dirname, '../../assets');
 const casesDir = resolve(assets, 'schematron-tests/xml');
 const caseNames = readdirSync(casesDir).filter((f) => f.endsWith('.xml')).sort();
-const LEAF = /<([A-Za-z]+\.[0-9]+)((?: [^>]*)?)>([^<]*)<\/\1>/g;
 
 function seededRandom(seed: number): () => number {
   let s = seed;
@@ -28,18 +28,11 @@ function seededRandom(seed: number): () => number {
 }
 
 /** Values seen per element name across the official cases, so swapped values stay plausible. */
-const valuePool = new Map<string, string[]>();
-for (const name of caseNames) {
-  for (const m of readFileSync(resolve(casesDir, name), 'utf8').matchAll(LEAF)) {
-    const list = valuePool.get(m[1] as string) ?? [];
-    if (list.length < 30 && !list.includes(m[3] as string)) list.push(m[3] as string);
-    valuePool.set(m[1] as string, list);
-  }
-}
+const valuePool = leafValuePool(caseNames.map((name) => readFileSync(resolve(casesDir, name), 'utf8')), 30);
 
 function mutate(xml: string, random: () => number): string {
-  const leaves = [...xml.matchAll(LEAF)];
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const leaves = [...xml.matchAll(LEAF_ELEMENT)];
+  const pick = pickWith(random);
   const m = pick(leaves);
   const [whole, name, attributes] = [m[0], m[1] as string, m[2] as string];
   const replacements = [

@@ -1,4 +1,6 @@
-const sha256Value = /^[0-9a-f]{64}$/;
+import { sha256Pattern } from './json-schema';
+
+const sha256Value = new RegExp(sha256Pattern);
 
 /** Deeper than any document the schemas allow; a guard for hostile input, not a limit in practice. */
 const maxDepth = 64;

@@ -79,9 +79,12 @@ export function identifier<const D extends string>(description: D) {
   return { type: 'string', minLength: 1, maxLength: 64, description } as const;
 }
 
+/** The form of an attachment address: a lowercase hex SHA-256 (the schema pattern and `attachmentReferencesOf`). */
+export const sha256Pattern = '^[0-9a-f]{64}$';
+
 /** A lowercase hex SHA-256 of an attachment stored at `/api/v1/attachments/:sha256`. */
 export function sha256<const D extends string>(description: D) {
-  return { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64, description } as const;
+  return { type: 'string', pattern: sha256Pattern, maxLength: 64, description } as const;
 }
 
 /**

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Db } from '../db/connect';
 import {
   addAgency, addUser, AdminError, generatePassword, listAgencies, listUsers, parseRoles, readAuditTrail, setDisabled, setPassword,
-  updateUser, type AdminActor,
+  staffRoles, updateUser, type AdminActor,
 } from './accounts';
 
 export const adminUsage = `usage: pnpm -s admin <command>
@@ -19,7 +19,7 @@ export const adminUsage = `usage: pnpm -s admin <command>
                                                             who saw or changed what, newest first (default 100)
 
 Without --password-stdin a random password is printed once, for you to hand over.
-Roles: medic, emt, dispatcher, inspector, pilot, supervisor, admin.
+Roles: ${staffRoles.join(', ')}.
 The database is the server's: DATABASE_URL, or the embedded one in DATA_DIR (stop the server first then).`;
 
 export interface AdminIo {
