@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { SigningKeys } from './auth/keys';
 import type { Clock } from './clock';
 import type { Database } from './db/connect';
 import { ApiError, renderError } from './errors';
+import { corsAllowList } from './http/cors';
 import { Metrics } from './metrics';
 import { appRoutes } from './routes/apps';
 import { attachmentRoutes, maxAttachmentBytes } from './routes/attachments';
@@ -63,12 +63,11 @@ export function createApp(deps: AppDeps) {
     },
     crossOriginEmbedderPolicy: false,
   }));
-  const allowed = new Set(deps.corsOrigins ?? []);
-  app.use('/api/*', cors({
-    origin: (origin) => (allowed.has(origin) ? origin : null),
+  app.use('/api/*', corsAllowList({
+    origins: deps.corsOrigins ?? [],
     allowHeaders: ['Authorization', 'Content-Type'],
     allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
-    maxAge: 600,
+    maxAgeSeconds: 600,
   }));
   const tooLarge = (limit: number) => bodyLimit({
     maxSize: limit,

@@ -62,6 +62,19 @@ describe('CORS', () => {
     expect(get.headers.get('access-control-allow-origin')).toBe(allowedOrigin);
   });
 
+  it('marks every API answer as varying by Origin, so a shared cache never hands one origin\'s answer to another', async () => {
+    const answers = [
+      await preflight(allowedOrigin),
+      await preflight('https://evil.example'),
+      await withCors.request('/api/v1/sync/epcrs/0/pull', { headers: { origin: allowedOrigin, authorization: `Bearer ${medic}` } }),
+      await withCors.request('/api/v1/sync/epcrs/0/pull', { headers: { authorization: `Bearer ${medic}` } }),
+      await withCors.request('/api/v1/no-such-thing', { headers: { origin: allowedOrigin } }),
+    ];
+    for (const res of answers) expect(res.headers.get('vary') ?? '', `${res.status}`).toMatch(/\bOrigin\b/);
+    // Secure headers still come with a preflight answer.
+    expect(answers[0]!.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('gives any other origin no Access-Control-Allow-Origin', async () => {
     for (const origin of ['https://evil.example', 'null', `${allowedOrigin}.evil.example`, 'http://crewlink.agency.example']) {
       const res = await preflight(origin);

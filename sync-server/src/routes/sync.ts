@@ -14,7 +14,7 @@ import type { Metrics } from '../metrics';
 import type { ChangeFeed } from '../replication/change-feed';
 import { decodeCheckpoint, encodeCheckpoint, type Checkpoint } from '../replication/checkpoint';
 import { readHeadCheckpoint } from '../replication/document-store';
-import { pullAnswerJson, pullChanges, type PullResult } from '../replication/pull';
+import { pullAnswerBytes, pullAnswerJson, pullChanges, type PullResult } from '../replication/pull';
 import type { PullReadAhead } from '../replication/pull-read-ahead';
 import { applyPush } from '../replication/push';
 
@@ -105,7 +105,7 @@ export function syncRoutes(deps: SyncDeps) {
     }
     await auditDelivery(deps, caller, `${definition.name}.pull`, definition.name, result.ids);
     deps.metrics.count('sync_pulled_documents_total', { collection: definition.name }, result.documents.length);
-    return c.body(pullAnswerJson(result), 200, { 'content-type': 'application/json' });
+    return c.body(pullAnswerBytes(result), 200, { 'content-type': 'application/json' });
   });
 
   app.post('/:collection/:schemaVersion/push', async (c) => {
