@@ -152,16 +152,19 @@ export async function lockDocuments(
   if (sorted.length === 0) return found;
   // The ids travel as one JSON array parameter (a parameter per id costs the driver a describe of
   // hundreds of parameters). Locks are taken in the sorted order: the volatile lock function is
-  // evaluated after the ORDER BY.
+  // evaluated after the ORDER BY. Both statements go out together (one round trip): Postgres runs
+  // them one after the other, so the read's snapshot is still taken after every lock is held.
   const idsJson = JSON.stringify(sorted);
-  await tx.execute(sql`
-    SELECT pg_advisory_xact_lock(hashtextextended(${`${agencyId}/${collection}/`} || t.k, 0))
-    FROM jsonb_array_elements_text(${idsJson}::jsonb) WITH ORDINALITY AS t(k, n)
-    ORDER BY t.n`);
-  const result = await tx.execute(sql`
-    SELECT id, data, deleted, txid::text AS txid FROM documents
-    WHERE agency_id = ${agencyId} AND collection = ${collection}
-      AND id = ANY (ARRAY(SELECT jsonb_array_elements_text(${idsJson}::jsonb)))`);
+  const [, result] = await Promise.all([
+    tx.execute(sql`
+      SELECT pg_advisory_xact_lock(hashtextextended(${`${agencyId}/${collection}/`} || t.k, 0))
+      FROM jsonb_array_elements_text(${idsJson}::jsonb) WITH ORDINALITY AS t(k, n)
+      ORDER BY t.n`),
+    tx.execute(sql`
+      SELECT id, data, deleted, txid::text AS txid FROM documents
+      WHERE agency_id = ${agencyId} AND collection = ${collection}
+        AND id = ANY (ARRAY(SELECT jsonb_array_elements_text(${idsJson}::jsonb)))`),
+  ]);
   for (const row of rowsOf<RawRow>(result)) found.set(row.id, toStored(row));
   return found;
 }
