@@ -9,6 +9,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import * as schema from './schema';
+import { TableStatistics } from './table-statistics';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -17,6 +18,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** Planner statistics of the tables pushes grow: tell it how many documents a push wrote. */
+  statistics: TableStatistics;
   /** Subscribe to a NOTIFY channel; resolves to an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -81,14 +84,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     });
     const db = drizzlePostgres(options.preparedStatements === false ? client : preparingClient(client), { schema });
     await migratePostgres(db, { migrationsFolder });
+    const statistics = new TableStatistics(db);
+    statistics.start();
     return {
       db: db as unknown as Db,
       kind: 'postgres',
+      statistics,
       async listen(channel, onPayload) {
         const sub = await client.listen(channel, onPayload);
         return () => sub.unlisten();
       },
-      close: () => client.end({ timeout: 5 }),
+      async close() {
+        await statistics.close();
+        await client.end({ timeout: 5 });
+      },
     };
   }
   let dataDir: string | undefined;
@@ -99,13 +108,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const pg = await PGlite.create(dataDir ? { dataDir } : {});
   const db = drizzlePglite(pg, { schema });
   await migratePglite(db, { migrationsFolder });
+  const statistics = new TableStatistics(db);
+  statistics.start();
   return {
     db: db as unknown as Db,
     kind: 'pglite',
+    statistics,
     async listen(channel, onPayload) {
       const unlisten = await pg.listen(channel, onPayload);
       return () => unlisten();
     },
-    close: () => pg.close(),
+    async close() {
+      await statistics.close();
+      await pg.close();
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionDefinition } from '@field/shared-model';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { rowsOf } from '../db/rows';
 import type { Checkpoint } from './checkpoint';
@@ -141,6 +141,18 @@ export async function readHeadCheckpoint(db: Executor, agencyId: string, collect
 }
 
 /**
+ * The current versions of the documents whose ids `idsJson` (a JSON array) lists. It relies on the
+ * planner having statistics for `documents` (see `TableStatistics`): without them it was read through
+ * the pull-order index, filtering every document of the agency.
+ */
+export function currentVersionsQuery(agencyId: string, collection: string, idsJson: string): SQL {
+  return sql`
+    SELECT id, data, deleted, txid::text AS txid FROM documents
+    WHERE agency_id = ${agencyId} AND collection = ${collection}
+      AND id = ANY (ARRAY(SELECT jsonb_array_elements_text(${idsJson}::jsonb)))`;
+}
+
+/**
  * Locks the given documents for this transaction (advisory locks in a fixed order, so two pushes of
  * the same new id serialise instead of overwriting each other) and returns their current versions.
  */
@@ -160,10 +172,7 @@ export async function lockDocuments(
       SELECT pg_advisory_xact_lock(hashtextextended(${`${agencyId}/${collection}/`} || t.k, 0))
       FROM jsonb_array_elements_text(${idsJson}::jsonb) WITH ORDINALITY AS t(k, n)
       ORDER BY t.n`),
-    tx.execute(sql`
-      SELECT id, data, deleted, txid::text AS txid FROM documents
-      WHERE agency_id = ${agencyId} AND collection = ${collection}
-        AND id = ANY (ARRAY(SELECT jsonb_array_elements_text(${idsJson}::jsonb)))`),
+    tx.execute(currentVersionsQuery(agencyId, collection, idsJson)),
   ]);
   for (const row of rowsOf<RawRow>(result)) found.set(row.id, toStored(row));
   return found;

@@ -117,6 +117,7 @@ export function syncRoutes(deps: SyncDeps) {
     const result = await db.transaction((tx) => applyPush(tx, { caller, definition, clock: deps.clock }, body));
     // Committed: pages read ahead for this collection no longer hold every change.
     if (result.written.length > 0) deps.readAhead?.invalidate({ agencyId: caller.agencyId, collection: definition.name });
+    deps.database.statistics.noteWrites(result.written.length);
     deps.metrics.count('sync_pushed_documents_total', { collection: definition.name }, result.written.length);
     deps.metrics.count('sync_refused_documents_total', { collection: definition.name }, result.refused);
     deps.metrics.count('sync_conflicts_total', { collection: definition.name }, result.conflicts);
