@@ -16,6 +16,7 @@ import { schemaRoutes } from './routes/schema';
 import { syncRoutes } from './routes/sync';
 import { AccountStatus, provideAccountStatus } from './auth/account-status';
 import { ChangeFeed } from './replication/change-feed';
+import type { PullPage } from './replication/pull';
 import { PullReadAhead } from './replication/pull-read-ahead';
 
 export const defaultPullReadAheadBytes = 64 * 1024 * 1024;
@@ -87,7 +88,7 @@ export function createApp(deps: AppDeps) {
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [deps.keys.publicJwk] }));
   app.route('/api/v1/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock, accessTokenSeconds: deps.accessTokenSeconds }, deps.authRateLimits));
   app.route('/api/v1', schemaRoutes());
-  const readAhead = new PullReadAhead({
+  const readAhead = new PullReadAhead<PullPage>({
     maxBytes: deps.pullReadAheadBytes ?? defaultPullReadAheadBytes,
     ttlMs: pullReadAheadTtlMs,
     watch: (agencyId, collection, onChange) => feed.subscribe(agencyId, collection, onChange, { stream: false }),

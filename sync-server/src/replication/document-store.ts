@@ -77,7 +77,8 @@ export async function readChangesSince(
   // list would be computed for every matching row before the sort, not just for the page. The outer
   // ORDER BY names the subquery's bigint txid: a bare `txid` would mean the text output column.
   const result = await db.execute(sql`
-    SELECT id, data::text AS data, read_scope, previous_read_scope, has_previous, deleted, txid::text AS txid
+    SELECT id, data::text AS data, read_scope::text AS read_scope, previous_read_scope::text AS previous_read_scope,
+      has_previous, deleted, txid::text AS txid
     FROM (
       SELECT id, data, read_scope, previous_read_scope, previous_data IS NOT NULL AS has_previous, deleted, txid
       FROM documents
@@ -88,11 +89,23 @@ export async function readChangesSince(
       LIMIT ${limit}
     ) AS page
     ORDER BY page.txid, page.id`);
+  // The scopes come as text and each distinct one is parsed once: a page's documents mostly share a
+  // few scopes (a unit, a crew), and callers may then judge each shared scope object once.
+  const scopes = new Map<string, Record<string, unknown>>();
+  const scopeOf = (value: Record<string, unknown> | string | null): Record<string, unknown> | null => {
+    if (value === null || typeof value !== 'string') return value;
+    let scope = scopes.get(value);
+    if (!scope) {
+      scope = JSON.parse(value) as Record<string, unknown>;
+      scopes.set(value, scope);
+    }
+    return scope;
+  };
   return rowsOf<RawChangeRow>(result).map((row) => ({
     id: row.id,
     dataJson: row.data,
-    readScope: row.read_scope === null ? null : parseJson(row.read_scope),
-    previousReadScope: row.previous_read_scope === null ? null : parseJson(row.previous_read_scope),
+    readScope: scopeOf(row.read_scope),
+    previousReadScope: scopeOf(row.previous_read_scope),
     hasPrevious: row.has_previous,
     deleted: row.deleted,
     txid: BigInt(row.txid),

@@ -24,6 +24,12 @@ describe('pullAnswerBytes', () => {
     }
   });
 
+  it('grows its buffer for a page of text that needs two or three bytes per character', () => {
+    const heavy = Array.from({ length: 60 }, (_, i) => wireJson(JSON.stringify({ id: `h${i}`, narrative: (i % 2 ? '患者' : 'Ωµ🚑').repeat(400 + i) }), false));
+    const answer: PullResult = { documents: heavy, ids: heavy.map((_, i) => `h${i}`), checkpoint: { txid: 7n, id: 'h59' } };
+    expect(Buffer.from(pullAnswerBytes(answer)).equals(Buffer.from(pullAnswerJson(answer), 'utf8'))).toBe(true);
+  });
+
   it('keeps every document and the _deleted flags', () => {
     const parsed = JSON.parse(Buffer.from(pullAnswerBytes(answers[1]!)).toString('utf8')) as { documents: { id: string; _deleted: boolean }[]; checkpoint: string };
     expect(parsed.documents.map((d) => [d.id, d._deleted])).toEqual([['a', false], ['b', true], ['c', false], ['d', true]]);

@@ -1,5 +1,3 @@
-import type { PullResult } from './pull';
-
 /**
  * Read-ahead for pulls that page through many changes (a tablet's first sync, a device back after a
  * long shift offline). When a pull answers a full page, the device almost certainly asks for the
@@ -22,7 +20,7 @@ import type { PullResult } from './pull';
  * lands on another instance reads its page itself.
  */
 export interface PullReadAheadOptions {
-  /** Upper bound on the document text held in pages read ahead, in UTF-16 code units (0 = off). */
+  /** Upper bound on the bytes held in pages read ahead (0 = off). */
   maxBytes: number;
   /** How long a page read ahead waits for the request it expects. */
   ttlMs: number;
@@ -39,9 +37,9 @@ export interface ReadAheadScope {
   collection: string;
 }
 
-interface Entry {
+interface Entry<Page> {
   scope: string;
-  page: Promise<PullResult | undefined>;
+  page: Promise<Page | undefined>;
   bytes: number;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -55,8 +53,8 @@ function scopeKey(scope: ReadAheadScope): string {
   return `${scope.agencyId}\u0000${scope.collection}`;
 }
 
-export class PullReadAhead {
-  private readonly entries = new Map<string, Entry>();
+export class PullReadAhead<Page> {
+  private readonly entries = new Map<string, Entry<Page>>();
   private readonly watched = new Map<string, Watched>();
   private heldBytes = 0;
 
@@ -72,7 +70,7 @@ export class PullReadAhead {
    * `expectedBytes` is an estimate of the page's size (the routes pass the size of the page just
    * answered, which is close for pages of similar documents). True when a read was started.
    */
-  start(scope: ReadAheadScope, key: string, expectedBytes: number, read: () => Promise<PullResult>): boolean {
+  start(scope: ReadAheadScope, key: string, expectedBytes: number, read: () => Promise<Page>): boolean {
     if (this.options.maxBytes <= 0 || this.entries.has(key)) return false;
     if (this.heldBytes + expectedBytes > this.options.maxBytes) return false;
     const watched = this.watch(scope);
@@ -87,7 +85,7 @@ export class PullReadAhead {
   }
 
   /** The page read ahead for `key` (waiting for it if it is still being read), at most once. */
-  async take(key: string): Promise<PullResult | undefined> {
+  async take(key: string): Promise<Page | undefined> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.drop(key);

@@ -14,7 +14,7 @@ import type { Metrics } from '../metrics';
 import type { ChangeFeed } from '../replication/change-feed';
 import { decodeCheckpoint, encodeCheckpoint, type Checkpoint } from '../replication/checkpoint';
 import { readHeadCheckpoint } from '../replication/document-store';
-import { pullAnswerBytes, pullAnswerJson, pullChanges, type PullResult } from '../replication/pull';
+import { encodePullPage, pullAnswerJson, pullChanges, type PullPage } from '../replication/pull';
 import type { PullReadAhead } from '../replication/pull-read-ahead';
 import { applyPush } from '../replication/push';
 
@@ -25,7 +25,7 @@ export interface SyncDeps {
   feed: ChangeFeed;
   metrics: Metrics;
   /** Pages read ahead for pulls that page through many changes; undefined = no read-ahead. */
-  readAhead?: PullReadAhead;
+  readAhead?: PullReadAhead<PullPage>;
   /** How often an open stream sends a keep-alive and re-checks its account (default 20 s). */
   streamKeepAliveMs?: number;
 }
@@ -70,12 +70,6 @@ function readAheadKey(caller: Caller, collection: string, since: Checkpoint | un
   return JSON.stringify([claims, collection, since ? encodeCheckpoint(since) : '', limit]);
 }
 
-function pageLength(result: PullResult): number {
-  let length = 0;
-  for (const json of result.documents) length += json.length;
-  return length;
-}
-
 async function auditDelivery(deps: SyncDeps, caller: Caller, action: string, collection: string, ids: string[]) {
   if (ids.length === 0) return;
   await recordAudit(deps.database.db, { caller, action, collection, documentIds: ids });
@@ -94,18 +88,18 @@ export function syncRoutes(deps: SyncDeps) {
     const readAhead = deps.readAhead;
     const readAheadPage = await readAhead?.take(readAheadKey(caller, definition.name, since, limit));
     if (readAheadPage) deps.metrics.count('sync_pull_read_ahead_used_total', { collection: definition.name });
-    const result = readAheadPage ?? await pullChanges(db, caller, definition, since, limit);
-    if (readAhead && result.documents.length >= limit && result.checkpoint) {
+    const page = readAheadPage ?? encodePullPage(await pullChanges(db, caller, definition, since, limit));
+    if (readAhead && page.count >= limit && page.checkpoint) {
       // A full page: the device will very likely ask for the next one as soon as it has this one.
-      const next = result.checkpoint;
+      const next = page.checkpoint;
       const started = readAhead.start({ agencyId: caller.agencyId, collection: definition.name },
-        readAheadKey(caller, definition.name, next, limit), pageLength(result),
-        () => pullChanges(db, caller, definition, next, limit));
+        readAheadKey(caller, definition.name, next, limit), page.body.byteLength,
+        async () => encodePullPage(await pullChanges(db, caller, definition, next, limit)));
       if (started) deps.metrics.count('sync_pull_read_ahead_started_total', { collection: definition.name });
     }
-    await auditDelivery(deps, caller, `${definition.name}.pull`, definition.name, result.ids);
-    deps.metrics.count('sync_pulled_documents_total', { collection: definition.name }, result.documents.length);
-    return c.body(pullAnswerBytes(result), 200, { 'content-type': 'application/json' });
+    await auditDelivery(deps, caller, `${definition.name}.pull`, definition.name, page.ids);
+    deps.metrics.count('sync_pulled_documents_total', { collection: definition.name }, page.count);
+    return c.body(page.body, 200, { 'content-type': 'application/json' });
   });
 
   app.post('/:collection/:schemaVersion/push', async (c) => {
