@@ -96,7 +96,7 @@ export async function readChangesSince(
     if (value === null || typeof value !== 'string') return value;
     let scope = scopes.get(value);
     if (!scope) {
-      scope = JSON.parse(value) as Record<string, unknown>;
+      scope = parseJson<Record<string, unknown>>(value);
       scopes.set(value, scope);
     }
     return scope;

@@ -108,9 +108,15 @@ export function checkpointText(cp: Checkpoint | undefined): string | null {
   return cp ? encodeCheckpoint(cp) : null;
 }
 
-/** A pull answer `{documents, checkpoint}` as JSON text, from the documents' wire texts. */
+/** The text of a pull answer `{documents, checkpoint}` before and after its comma-separated documents. */
+const answerHead = '{"documents":[';
+function answerTail(result: PullResult): string {
+  return `],"checkpoint":${JSON.stringify(checkpointText(result.checkpoint))}}`;
+}
+
+/** A pull answer as JSON text, from the documents' wire texts (the stream's events). */
 export function pullAnswerJson(result: PullResult): string {
-  return `{"documents":[${result.documents.join(',')}],"checkpoint":${JSON.stringify(checkpointText(result.checkpoint))}}`;
+  return `${answerHead}${result.documents.join(',')}${answerTail(result)}`;
 }
 
 /** A pull answer ready to send: the UTF-8 body and what the route needs besides (audit, next page). */
@@ -135,9 +141,8 @@ export function encodePullPage(result: PullResult): PullPage {
  * the join, scanned for its byte length and encoded again on the socket.
  */
 export function pullAnswerBytes(result: PullResult): Uint8Array<ArrayBuffer> {
-  const head = '{"documents":[';
-  const tail = `],"checkpoint":${JSON.stringify(checkpointText(result.checkpoint))}}`;
-  let characters = head.length + tail.length;
+  const tail = answerTail(result);
+  let characters = answerHead.length + tail.length;
   for (const json of result.documents) characters += json.length + 1;
   // Sized for mostly one-byte text plus a margin, not for the worst case of 3 bytes per character:
   // an allocation is external memory to V8, and three times the page per pull made it collect
@@ -155,7 +160,7 @@ export function pullAnswerBytes(result: PullResult): Uint8Array<ArrayBuffer> {
     }
     at += out.write(text, at, 'utf8');
   };
-  put(head);
+  put(answerHead);
   for (const [i, json] of result.documents.entries()) {
     if (i > 0) out[at++] = 0x2c; // ','
     put(json);
