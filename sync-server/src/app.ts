@@ -16,10 +16,12 @@ import { schemaRoutes } from './routes/schema';
 import { syncRoutes } from './routes/sync';
 import { AccountStatus, provideAccountStatus } from './auth/account-status';
 import { ChangeFeed } from './replication/change-feed';
-import type { PullPage } from './replication/pull';
+import { PageBuffers } from './replication/page-buffers';
+import type { PullPage } from './replication/pull-answer-writer';
 import { PullReadAhead } from './replication/pull-read-ahead';
 
 export const defaultPullReadAheadBytes = 64 * 1024 * 1024;
+export const defaultPullBufferPoolBytes = 32 * 1024 * 1024;
 /** How long a page read ahead waits for the device's next pull (it asks within milliseconds). */
 const pullReadAheadTtlMs = 10_000;
 
@@ -36,6 +38,8 @@ export interface AppDeps {
   streamKeepAliveMs?: number;
   /** Memory for pull pages read ahead (PULL_READ_AHEAD_MB; 0 = off). Default 64 MiB. */
   pullReadAheadBytes?: number;
+  /** Memory kept in free pull-answer buffers for reuse (ADR 0008). Default 32 MiB. */
+  pullBufferPoolBytes?: number;
   /** Sign-in rate limits (defaults: 30 a minute per address, 10 per account). */
   authRateLimits?: AuthRateLimits;
   /** Access token lifetime in seconds (default 15 minutes). */
@@ -88,20 +92,22 @@ export function createApp(deps: AppDeps) {
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [deps.keys.publicJwk] }));
   app.route('/api/v1/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock, accessTokenSeconds: deps.accessTokenSeconds }, deps.authRateLimits));
   app.route('/api/v1', schemaRoutes());
+  const pageBuffers = new PageBuffers(deps.pullBufferPoolBytes ?? defaultPullBufferPoolBytes);
   const readAhead = new PullReadAhead<PullPage>({
     maxBytes: deps.pullReadAheadBytes ?? defaultPullReadAheadBytes,
     ttlMs: pullReadAheadTtlMs,
     watch: (agencyId, collection, onChange) => feed.subscribe(agencyId, collection, onChange, { stream: false }),
+    discard: (page) => page.release(),
   });
   feed.onClose(() => readAhead.clear());
   app.route('/api/v1/sync', syncRoutes({
-    database: deps.database, keys: deps.keys, clock: deps.clock, feed, metrics, readAhead, streamKeepAliveMs: deps.streamKeepAliveMs,
+    database: deps.database, keys: deps.keys, clock: deps.clock, feed, metrics, pageBuffers, readAhead, streamKeepAliveMs: deps.streamKeepAliveMs,
   }));
   app.route('/api/v1/attachments', attachmentRoutes({ db, keys: deps.keys, clock: deps.clock }));
   app.route('/api/v1/review', reviewRoutes({ db, keys: deps.keys, clock: deps.clock }));
   if (deps.appsDir) app.route('/', appRoutes(deps.appsDir));
 
-  return Object.assign(app, { feed, metrics, readAhead });
+  return Object.assign(app, { feed, metrics, pageBuffers, readAhead });
 }
 
 export type SyncServerApp = ReturnType<typeof createApp>;

@@ -14,10 +14,23 @@ import { TableStatistics } from './table-statistics';
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
+/**
+ * A row of `streamRows`: every column as text, as UTF-8 bytes straight from Postgres's wire (never
+ * decoded) or as a string (PGlite); null for SQL NULL.
+ */
+export type TextRow = readonly (Uint8Array | string | null)[];
+
 /** A connected, migrated database: drizzle for queries plus the LISTEN side of change fan-out. */
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /**
+   * Runs a read-only statement whose every column is text-typed (cast with `::text`) and hands each
+   * row to `onRow` as it arrives, in order; rows are not collected. On Postgres the columns are
+   * views of the bytes received, valid only during the call. After an error thrown by `onRow` the
+   * remaining rows are skipped and the returned promise rejects with it.
+   */
+  streamRows(text: string, params: readonly (string | number)[], onRow: (row: TextRow) => void): Promise<void>;
   /** Planner statistics of the tables pushes grow: tell it how many documents a push wrote. */
   statistics: TableStatistics;
   /** Subscribe to a NOTIFY channel; resolves to an unsubscribe function. */
@@ -86,10 +99,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await migratePostgres(db, { migrationsFolder });
     const statistics = new TableStatistics(db);
     statistics.start();
+    const prepare = options.preparedStatements !== false;
     return {
       db: db as unknown as Db,
       kind: 'postgres',
       statistics,
+      async streamRows(text, params, onRow) {
+        // `.raw()`: columns arrive as views of the received bytes; `.forEach`: rows are not collected.
+        let failure: { error: unknown } | undefined;
+        await client.unsafe(text, params as (string | number)[], { prepare }).raw().forEach((row) => {
+          if (failure) return;
+          try {
+            onRow(row as unknown as TextRow);
+          } catch (error) {
+            failure = { error };
+          }
+        });
+        if (failure) throw failure.error;
+      },
       async listen(channel, onPayload) {
         const sub = await client.listen(channel, onPayload);
         return () => sub.unlisten();
@@ -114,6 +141,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db: db as unknown as Db,
     kind: 'pglite',
     statistics,
+    async streamRows(text, params, onRow) {
+      const result = await pg.query<TextRow>(text, [...params], { rowMode: 'array' });
+      for (const row of result.rows) onRow(row);
+    },
     async listen(channel, onPayload) {
       const unlisten = await pg.listen(channel, onPayload);
       return () => unlisten();

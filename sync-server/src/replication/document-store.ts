@@ -1,6 +1,6 @@
 import { getCollection, type CollectionDefinition } from '@field/shared-model';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/connect';
+import type { Database, Db } from '../db/connect';
 import { rowsOf } from '../db/rows';
 import type { Checkpoint } from './checkpoint';
 import { storedReadScope } from './stored-read-scope';
@@ -40,8 +40,11 @@ type Executor = Pick<Db, 'execute'>;
 /** One stored version as a pull reads it: `data` as the stored JSON text, access judged on `readScope`. */
 export interface StoredChange {
   id: string;
-  /** `data` exactly as Postgres prints the jsonb; never parsed on the way to the device. */
-  dataJson: string;
+  /**
+   * `data` exactly as Postgres prints the jsonb, never parsed on the way to the device: UTF-8 bytes
+   * (Postgres; valid only during the `forEachChangeSince` callback) or text (PGlite).
+   */
+  data: Uint8Array | string;
   /** `storedReadScope(data)`, or null on a row written before the column existed. */
   readScope: Record<string, unknown> | null;
   /** `storedReadScope(previous_data)`, or null when there is no previous version or it predates the column. */
@@ -51,65 +54,75 @@ export interface StoredChange {
   txid: bigint;
 }
 
-interface RawChangeRow {
-  id: string;
-  data: string;
-  read_scope: Record<string, unknown> | string | null;
-  previous_read_scope: Record<string, unknown> | string | null;
-  has_previous: boolean;
-  deleted: boolean;
-  txid: string;
-}
-
 /**
  * Changes after `since`, in commit-safe order. Only rows written by transactions older than the
  * snapshot's xmin are read: every transaction below xmin has finished, so no row can later appear
  * behind the returned checkpoint, however the writers' commits interleave.
  *
  * `data` is read once, as text (`data::text`): each `data->'field'` in the select list would
- * de-TOAST the whole document again, and the server does not need the parsed document.
+ * de-TOAST the whole document again, and the server does not need the parsed document. The text
+ * casts sit outside the LIMITed subquery: in a plan that sorts, a cast in the same select list
+ * would be computed for every matching row before the sort, not just for the page. The outer
+ * ORDER BY names the subquery's bigint txid: a bare `txid` would mean the text output column.
  */
-export async function readChangesSince(
-  db: Executor, agencyId: string, collection: string, since: Checkpoint | undefined, limit: number,
-): Promise<StoredChange[]> {
+const changesSinceStatement = `
+  SELECT id, data::text, read_scope::text, previous_read_scope::text, has_previous::text, deleted::text, txid::text
+  FROM (
+    SELECT id, data, read_scope, previous_read_scope, previous_data IS NOT NULL AS has_previous, deleted, txid
+    FROM documents
+    WHERE agency_id = $1 AND collection = $2
+      AND (txid, id) > ($3::bigint, $4)
+      AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+    ORDER BY txid, id
+    LIMIT $5
+  ) AS page
+  ORDER BY page.txid, page.id`;
+
+/** A text column of `Database.streamRows` as a string (decoding Postgres's bytes). */
+export function storedText(value: Uint8Array | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+}
+
+/**
+ * Hands each of up to `limit` changes after `since` to `onChange` as its row arrives (see
+ * `changesSinceStatement`); returns how many rows were read. Rows are never collected: a page of
+ * megabytes goes from the socket into the caller's answer without becoming strings on the heap.
+ */
+export async function forEachChangeSince(
+  database: Pick<Database, 'streamRows'>, agencyId: string, collection: string, since: Checkpoint | undefined, limit: number,
+  onChange: (change: StoredChange) => void,
+): Promise<number> {
   const after = since ?? { txid: -1n, id: '' };
-  // The text cast sits outside the LIMITed subquery: in a plan that sorts, a cast in the same select
-  // list would be computed for every matching row before the sort, not just for the page. The outer
-  // ORDER BY names the subquery's bigint txid: a bare `txid` would mean the text output column.
-  const result = await db.execute(sql`
-    SELECT id, data::text AS data, read_scope::text AS read_scope, previous_read_scope::text AS previous_read_scope,
-      has_previous, deleted, txid::text AS txid
-    FROM (
-      SELECT id, data, read_scope, previous_read_scope, previous_data IS NOT NULL AS has_previous, deleted, txid
-      FROM documents
-      WHERE agency_id = ${agencyId} AND collection = ${collection}
-        AND (txid, id) > (${after.txid.toString()}::bigint, ${after.id})
-        AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-      ORDER BY txid, id
-      LIMIT ${limit}
-    ) AS page
-    ORDER BY page.txid, page.id`);
   // The scopes come as text and each distinct one is parsed once: a page's documents mostly share a
   // few scopes (a unit, a crew), and callers may then judge each shared scope object once.
   const scopes = new Map<string, Record<string, unknown>>();
-  const scopeOf = (value: Record<string, unknown> | string | null): Record<string, unknown> | null => {
-    if (value === null || typeof value !== 'string') return value;
-    let scope = scopes.get(value);
+  const scopeOf = (value: Uint8Array | string | null | undefined): Record<string, unknown> | null => {
+    const text = storedText(value);
+    if (text === null) return null;
+    let scope = scopes.get(text);
     if (!scope) {
-      scope = parseJson<Record<string, unknown>>(value);
-      scopes.set(value, scope);
+      scope = JSON.parse(text) as Record<string, unknown>;
+      scopes.set(text, scope);
     }
     return scope;
   };
-  return rowsOf<RawChangeRow>(result).map((row) => ({
-    id: row.id,
-    dataJson: row.data,
-    readScope: scopeOf(row.read_scope),
-    previousReadScope: scopeOf(row.previous_read_scope),
-    hasPrevious: row.has_previous,
-    deleted: row.deleted,
-    txid: BigInt(row.txid),
-  }));
+  let rows = 0;
+  await database.streamRows(changesSinceStatement, [agencyId, collection, after.txid.toString(), after.id, limit], (row) => {
+    rows++;
+    const [id, data, readScope, previousReadScope, hasPrevious, deleted, txid] = row;
+    if (id == null || data == null || txid == null) throw new Error('a stored change without id, data or txid');
+    onChange({
+      id: storedText(id) ?? '',
+      data,
+      readScope: scopeOf(readScope),
+      previousReadScope: scopeOf(previousReadScope),
+      hasPrevious: storedText(hasPrevious) === 'true',
+      deleted: storedText(deleted) === 'true',
+      txid: BigInt(storedText(txid) ?? ''),
+    });
+  });
+  return rows;
 }
 
 /** The version before `txid` of a document, and the current version's `updatedAt`, if the row is still at `txid`. */

@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PullResult } from './pull';
 import { PullReadAhead } from './pull-read-ahead';
 
 const scope = { agencyId: 'demo', collection: 'epcrs' };
 
-function page(...ids: string[]): PullResult {
-  return { documents: ids.map((id) => JSON.stringify({ id })), ids, checkpoint: undefined };
+/** A stand-in page: the read-ahead never looks inside one. */
+interface TestPage {
+  ids: string[];
+}
+
+function page(...ids: string[]): TestPage {
+  return { ids };
 }
 
 /** A change feed stand-in: `change()` tells every watcher of the scope; `watching` counts live subscriptions. */
@@ -28,7 +32,7 @@ afterEach(() => {
 describe('PullReadAhead', () => {
   it('hands a page read ahead to the request with its key, once', async () => {
     const feed = fakeFeed();
-    const readAhead = new PullReadAhead<PullResult>({ maxBytes: 1000, ttlMs: 10_000, watch: feed.watch });
+    const readAhead = new PullReadAhead<TestPage>({ maxBytes: 1000, ttlMs: 10_000, watch: feed.watch });
     const read = vi.fn(async () => page('a', 'b'));
     expect(readAhead.start(scope, 'k', 100, read)).toBe(true);
     expect(await readAhead.take('other')).toBeUndefined();
@@ -40,7 +44,7 @@ describe('PullReadAhead', () => {
 
   it('drops the pages of a collection that changes, and stops watching it', async () => {
     const feed = fakeFeed();
-    const readAhead = new PullReadAhead<PullResult>({ maxBytes: 1000, ttlMs: 10_000, watch: feed.watch });
+    const readAhead = new PullReadAhead<TestPage>({ maxBytes: 1000, ttlMs: 10_000, watch: feed.watch });
     readAhead.start(scope, 'k1', 100, async () => page('a'));
     readAhead.start({ agencyId: 'north', collection: 'epcrs' }, 'k2', 100, async () => page('n'));
     await Promise.resolve();
@@ -56,18 +60,18 @@ describe('PullReadAhead', () => {
 
   it('starts no read that could hold more than its memory bound, and frees memory as pages go', async () => {
     const feed = fakeFeed();
-    const readAhead = new PullReadAhead<PullResult>({ maxBytes: 250, ttlMs: 10_000, watch: feed.watch });
+    const readAhead = new PullReadAhead<TestPage>({ maxBytes: 250, ttlMs: 10_000, watch: feed.watch });
     expect(readAhead.start(scope, 'k1', 200, async () => page('a'))).toBe(true);
     expect(readAhead.start(scope, 'k2', 100, async () => page('b'))).toBe(false);
     await readAhead.take('k1');
     expect(readAhead.start(scope, 'k2', 100, async () => page('b'))).toBe(true);
-    expect(new PullReadAhead<PullResult>({ maxBytes: 0, ttlMs: 10_000, watch: feed.watch }).start(scope, 'k', 1, async () => page())).toBe(false);
+    expect(new PullReadAhead<TestPage>({ maxBytes: 0, ttlMs: 10_000, watch: feed.watch }).start(scope, 'k', 1, async () => page())).toBe(false);
   });
 
   it('forgets a page nobody asks for', async () => {
     vi.useFakeTimers();
     const feed = fakeFeed();
-    const readAhead = new PullReadAhead<PullResult>({ maxBytes: 1000, ttlMs: 5_000, watch: feed.watch });
+    const readAhead = new PullReadAhead<TestPage>({ maxBytes: 1000, ttlMs: 5_000, watch: feed.watch });
     readAhead.start(scope, 'k', 100, async () => page('a'));
     await vi.advanceTimersByTimeAsync(5_001);
     expect(readAhead.size).toBe(0);
@@ -77,13 +81,36 @@ describe('PullReadAhead', () => {
 
   it('answers undefined (the route reads afresh) when the read or the watch fails', async () => {
     const feed = fakeFeed();
-    const readAhead = new PullReadAhead<PullResult>({ maxBytes: 1000, ttlMs: 10_000, watch: feed.watch });
+    const readAhead = new PullReadAhead<TestPage>({ maxBytes: 1000, ttlMs: 10_000, watch: feed.watch });
     readAhead.start(scope, 'k1', 100, async () => { throw new Error('connection lost'); });
     expect(await readAhead.take('k1')).toBeUndefined();
-    const broken = new PullReadAhead<PullResult>({ maxBytes: 1000, ttlMs: 10_000, watch: async () => { throw new Error('no LISTEN'); } });
+    const broken = new PullReadAhead<TestPage>({ maxBytes: 1000, ttlMs: 10_000, watch: async () => { throw new Error('no LISTEN'); } });
     const read = vi.fn(async () => page('a'));
     broken.start(scope, 'k2', 100, read);
     expect(await broken.take('k2')).toBeUndefined();
     expect(read).not.toHaveBeenCalled();
+  });
+
+  it('gives back every page read but not handed over (dropped, expired, cleared), and never one handed over', async () => {
+    vi.useFakeTimers();
+    const feed = fakeFeed();
+    const discarded: string[] = [];
+    const readAhead = new PullReadAhead<TestPage>({
+      maxBytes: 1000, ttlMs: 5_000, watch: feed.watch, discard: (p) => discarded.push(...p.ids),
+    });
+    readAhead.start(scope, 'taken', 100, async () => page('t'));
+    readAhead.start(scope, 'changed', 100, async () => page('c'));
+    readAhead.start({ agencyId: 'north', collection: 'epcrs' }, 'expired', 100, async () => page('e'));
+    readAhead.start({ agencyId: 'east', collection: 'epcrs' }, 'failed', 100, async () => { throw new Error('lost'); });
+    expect((await readAhead.take('taken'))?.ids).toEqual(['t']);
+    readAhead.invalidate(scope);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(discarded).toEqual(['c']);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(discarded).toEqual(['c', 'e']);
+    readAhead.start({ agencyId: 'west', collection: 'epcrs' }, 'cleared', 100, async () => page('x'));
+    readAhead.clear();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(discarded).toEqual(['c', 'e', 'x']);
   });
 });

@@ -19,7 +19,7 @@
  * sizes of all pages held (a read whose estimate would pass it is not started). All state is per server instance: a request that
  * lands on another instance reads its page itself.
  */
-export interface PullReadAheadOptions {
+export interface PullReadAheadOptions<Page> {
   /** Upper bound on the bytes held in pages read ahead (0 = off). */
   maxBytes: number;
   /** How long a page read ahead waits for the request it expects. */
@@ -29,6 +29,8 @@ export interface PullReadAheadOptions {
    * listening, to an unsubscribe function.
    */
   watch: (agencyId: string, collection: string, onChange: () => void) => Promise<() => void>;
+  /** Called with each page that was read but dropped without being handed over (to reuse its memory). */
+  discard?: (page: Page) => void;
 }
 
 /** Whose changes a page holds: one agency's collection. */
@@ -58,7 +60,7 @@ export class PullReadAhead<Page> {
   private readonly watched = new Map<string, Watched>();
   private heldBytes = 0;
 
-  constructor(private readonly options: PullReadAheadOptions) {}
+  constructor(private readonly options: PullReadAheadOptions<Page>) {}
 
   /** Pages read ahead and neither handed over nor dropped yet. */
   get size(): number {
@@ -88,7 +90,7 @@ export class PullReadAhead<Page> {
   async take(key: string): Promise<Page | undefined> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.drop(key);
+    this.drop(key, true);
     return entry.page;
   }
 
@@ -121,12 +123,14 @@ export class PullReadAhead<Page> {
     return watched;
   }
 
-  private drop(key: string): void {
+  private drop(key: string, handedOver = false): void {
     const entry = this.entries.get(key);
     if (!entry) return;
     clearTimeout(entry.timer);
     this.entries.delete(key);
     this.heldBytes -= entry.bytes;
+    const { discard } = this.options;
+    if (!handedOver && discard) void entry.page.then((page) => page && discard(page));
     const watched = this.watched.get(entry.scope);
     if (!watched) return;
     watched.keys.delete(key);

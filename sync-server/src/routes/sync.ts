@@ -1,4 +1,5 @@
 import { getCollection, type CollectionDefinition } from '@field/shared-model';
+import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { recordAudit } from '../audit';
@@ -14,7 +15,9 @@ import type { Metrics } from '../metrics';
 import type { ChangeFeed } from '../replication/change-feed';
 import { decodeCheckpoint, encodeCheckpoint, type Checkpoint } from '../replication/checkpoint';
 import { readHeadCheckpoint } from '../replication/document-store';
-import { encodePullPage, pullAnswerJson, pullChanges, type PullPage } from '../replication/pull';
+import type { PageBuffers } from '../replication/page-buffers';
+import { pullPage } from '../replication/pull';
+import type { PullPage } from '../replication/pull-answer-writer';
 import type { PullReadAhead } from '../replication/pull-read-ahead';
 import { applyPush } from '../replication/push';
 
@@ -24,6 +27,8 @@ export interface SyncDeps {
   clock: Clock;
   feed: ChangeFeed;
   metrics: Metrics;
+  /** Buffers that pull answers are written into, reused once an answer has been sent. */
+  pageBuffers: PageBuffers;
   /** Pages read ahead for pulls that page through many changes; undefined = no read-ahead. */
   readAhead?: PullReadAhead<PullPage>;
   /** How often an open stream sends a keep-alive and re-checks its account (default 20 s). */
@@ -75,6 +80,15 @@ async function auditDelivery(deps: SyncDeps, caller: Caller, action: string, col
   await recordAudit(deps.database.db, { caller, action, collection, documentIds: ids });
 }
 
+/**
+ * Gives the page's buffer back once Node has finished with the response (written out, or the
+ * connection gone). Without a Node response (`app.request` in tests) the buffer is never reused.
+ */
+function releaseWhenSent(c: Context, page: PullPage): void {
+  const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
+  if (outgoing && !outgoing.destroyed && !outgoing.writableFinished) outgoing.once('close', () => page.release());
+}
+
 /** GET pull, POST push and GET stream (SSE) for every registered collection. */
 export function syncRoutes(deps: SyncDeps) {
   const app = new Hono();
@@ -86,19 +100,25 @@ export function syncRoutes(deps: SyncDeps) {
     const since = decodeCheckpoint(c.req.query('checkpoint'));
     const limit = parseLimit(c.req.query('limit'));
     const readAhead = deps.readAhead;
+    const read = (from: Checkpoint | undefined) => pullPage(deps.database, deps.pageBuffers, caller, definition, from, limit);
     const readAheadPage = await readAhead?.take(readAheadKey(caller, definition.name, since, limit));
     if (readAheadPage) deps.metrics.count('sync_pull_read_ahead_used_total', { collection: definition.name });
-    const page = readAheadPage ?? encodePullPage(await pullChanges(db, caller, definition, since, limit));
-    if (readAhead && page.count >= limit && page.checkpoint) {
-      // A full page: the device will very likely ask for the next one as soon as it has this one.
-      const next = page.checkpoint;
-      const started = readAhead.start({ agencyId: caller.agencyId, collection: definition.name },
-        readAheadKey(caller, definition.name, next, limit), page.body.byteLength,
-        async () => encodePullPage(await pullChanges(db, caller, definition, next, limit)));
-      if (started) deps.metrics.count('sync_pull_read_ahead_started_total', { collection: definition.name });
+    const page = readAheadPage ?? await read(since);
+    try {
+      if (readAhead && page.count >= limit && page.checkpoint) {
+        // A full page: the device will very likely ask for the next one as soon as it has this one.
+        const next = page.checkpoint;
+        const started = readAhead.start({ agencyId: caller.agencyId, collection: definition.name },
+          readAheadKey(caller, definition.name, next, limit), page.body.byteLength, () => read(next));
+        if (started) deps.metrics.count('sync_pull_read_ahead_started_total', { collection: definition.name });
+      }
+      await auditDelivery(deps, caller, `${definition.name}.pull`, definition.name, page.ids);
+    } catch (error) {
+      page.release();
+      throw error;
     }
-    await auditDelivery(deps, caller, `${definition.name}.pull`, definition.name, page.ids);
     deps.metrics.count('sync_pulled_documents_total', { collection: definition.name }, page.count);
+    releaseWhenSent(c, page);
     return c.body(page.body, 200, { 'content-type': 'application/json' });
   });
 
@@ -131,14 +151,17 @@ export function syncRoutes(deps: SyncDeps) {
         pending = pending.then(async () => {
           if (stream.aborted || stream.closed) return;
           for (;;) {
-            const result = await pullChanges(db, caller, definition, checkpoint, 200);
-            const advanced = result.checkpoint !== checkpoint;
-            checkpoint = result.checkpoint;
-            if (result.documents.length > 0) {
-              await stream.writeSSE({ data: pullAnswerJson(result) });
-              await auditDelivery(deps, caller, `${definition.name}.stream`, definition.name, result.ids);
+            const page = await pullPage(deps.database, deps.pageBuffers, caller, definition, checkpoint, 200);
+            const { body, count, ids } = page;
+            const advanced = page.checkpoint !== checkpoint;
+            checkpoint = page.checkpoint;
+            const text = count > 0 ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : '';
+            page.release();
+            if (count > 0) {
+              await stream.writeSSE({ data: text });
+              await auditDelivery(deps, caller, `${definition.name}.stream`, definition.name, ids);
             }
-            if (!advanced || result.documents.length < 200) break;
+            if (!advanced || count < 200) break;
           }
         }).catch(() => wake?.());
       };
