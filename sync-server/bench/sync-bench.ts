@@ -31,7 +31,7 @@ const deviceBatches = 3;
 const deviceBatchSize = 5;
 const warmupCount = 200;
 /** Whole pulls per side, alternating HTTP and raw (see comparePull). */
-const pullPasses = 3;
+const pullPasses = 5;
 const targets = { push: 0.5, pull: 0.7 };
 
 function readPositiveInt(name: string, fallback: number): number {
