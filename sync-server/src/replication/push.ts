@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import {
   attachmentReferencesOf, hasErrors, mergeDocuments, type CollectionDefinition, type FieldConflict, type ReplicatedDocument,
   type SyncRefusalCode,
@@ -65,6 +66,24 @@ function nextUpdatedAt(clock: Clock, previous: unknown): string {
   return new Date(Number.isFinite(prev) && prev >= now ? prev + 1 : now).toISOString();
 }
 
+/** How many rows of a push are checked before their documents are sent to Postgres (ADR 0009). */
+const writeGroupRows = 20;
+
+/** What each write changes in `document_attachments`, against the references the document had before the push. */
+function referenceChangesOf(
+  writes: readonly DocumentWrite[], referencesBefore: ReadonlyMap<string, readonly string[]>,
+): AttachmentReferenceChange[] {
+  const changes: AttachmentReferenceChange[] = [];
+  for (const write of writes) {
+    const before = new Set(referencesBefore.get(write.data.id));
+    const after = attachmentReferencesOf(write.data);
+    const added = after.filter((sha256) => !before.has(sha256));
+    const removed = [...before].filter((sha256) => !after.includes(sha256));
+    if (added.length > 0 || removed.length > 0) changes.push({ id: write.data.id, added, removed });
+  }
+  return changes;
+}
+
 /**
  * Applies one push batch inside a transaction. Each row either commits (possibly merged with the
  * server's version), or is refused and kept in `refused_documents`; one bad row never blocks the rest.
@@ -77,10 +96,33 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
   const ids = rows.map((r) => (isRecord(r) && isRecord(r.newDocumentState) ? r.newDocumentState.id : undefined))
     .filter((id): id is string => typeof id === 'string' && idPattern.test(id));
   const current = await lockDocuments(tx, caller.agencyId, definition.name, ids);
-  // Written in one statement after the loop; a later row with the same id replaces the earlier one.
+  // Documents to write, not yet sent; a later row with the same id replaces the earlier one.
   const writes = new Map<string, DocumentWrite>();
   // The attachment references each written document had before this push.
   const referencesBefore = new Map<string, readonly string[]>();
+  // The last row of each id: a document is written once, after the last row that can change it.
+  const lastRowOf = new Map<string, number>();
+  for (const [index, row] of rows.entries()) {
+    const id = isRecord(row) && isRecord(row.newDocumentState) ? row.newDocumentState.id : undefined;
+    if (typeof id === 'string') lastRowOf.set(id, index);
+  }
+  // Statements sent while later rows are still being checked. Each gets a handler at once: one that
+  // fails before the final await must not be an unhandled rejection (the final await still throws).
+  const sent: Promise<unknown>[] = [];
+  const send = (statement: Promise<unknown>) => {
+    statement.catch(() => undefined);
+    sent.push(statement);
+  };
+  /** Sends the writes whose last row is at or before `index`, with their attachment reference changes. */
+  const sendWrites = (index: number) => {
+    const ready = [...writes.values()].filter((write) => (lastRowOf.get(write.data.id) ?? -1) <= index);
+    if (ready.length === 0) return;
+    for (const write of ready) writes.delete(write.data.id);
+    send(writeDocuments(tx, caller.agencyId, definition.name, ready));
+    for (const statement of applyAttachmentReferenceChanges(tx, caller.agencyId, definition.name, referenceChangesOf(ready, referencesBefore))) {
+      send(statement);
+    }
+  };
 
   const refuse = async (client: Record<string, unknown> | undefined, code: SyncRefusal['code'], reason: string) => {
     result.refused += 1;
@@ -95,7 +137,15 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
     }
   };
 
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    // Postgres writes one group of documents while the next group is checked and merged here: the
+    // statements queue on the transaction's connection and run in order (ADR 0009). A statement of
+    // a few hundred KB reaches the socket only in part while JavaScript keeps running; one turn of
+    // the event loop lets Node write the rest before the next group is checked.
+    if (index > 0 && index % writeGroupRows === 0) {
+      sendWrites(index - 1);
+      await nextTurnOfEventLoop();
+    }
     if (!isRecord(row) || !isRecord(row.newDocumentState)) {
       await refuse(undefined, 'malformed', 'each row must be {assumedMasterState?, newDocumentState}');
       continue;
@@ -178,25 +228,17 @@ export async function applyPush(tx: Db, ctx: PushContext, rows: readonly unknown
     }
     if (mustAnswer) result.answer.push(toWire(current.get(data.id) ?? { data, deleted }));
   }
-  const referenceChanges: AttachmentReferenceChange[] = [];
-  for (const write of writes.values()) {
-    const before = new Set(referencesBefore.get(write.data.id));
-    const after = attachmentReferencesOf(write.data);
-    const added = after.filter((sha256) => !before.has(sha256));
-    const removed = [...before].filter((sha256) => !after.includes(sha256));
-    if (added.length > 0 || removed.length > 0) referenceChanges.push({ id: write.data.id, added, removed });
-  }
+  sendWrites(rows.length);
   // The last statements go out together (postgres.js pipelines queries issued on one connection
   // without waiting, and runs them in the order issued), so the push pays one round trip for them.
-  await Promise.all([
-    writeDocuments(tx, caller.agencyId, definition.name, [...writes.values()]),
-    ...applyAttachmentReferenceChanges(tx, caller.agencyId, definition.name, referenceChanges),
-    result.written.length > 0 ? notifyChange(tx, caller.agencyId, definition.name) : undefined,
-    rows.length > 0 ? recordAudit(tx, {
+  if (result.written.length > 0) send(notifyChange(tx, caller.agencyId, definition.name));
+  if (rows.length > 0) {
+    send(recordAudit(tx, {
       caller, action: `${definition.name}.push`, collection: definition.name, documentIds: result.written,
       detail: { rows: rows.length, refused: result.refused, conflicts: result.conflicts },
-    }) : undefined,
-  ]);
+    }));
+  }
+  await Promise.all(sent);
   return result;
 }
 

@@ -186,6 +186,33 @@ describe('conflicts', () => {
     expect(await serverCopy(epcrs, supervisor, doc.id)).toEqual(merged);
   });
 
+  it('writes a chart sent twice in one long push once: both edits kept, the version before the push as its previous one', async () => {
+    // A push of more than one write group (push.ts sends documents to Postgres in groups of 20 rows):
+    // the chart's first row is in the first group, its second row in the last.
+    const doc = { ...chart(40), _deleted: false };
+    await push(epcrs, medic, [{ newDocumentState: doc }]);
+    const base = (await serverCopy(epcrs, medic, doc.id)) as Doc;
+    const others = Array.from({ length: 43 }, (_, i) => ({ newDocumentState: { ...chart(4100 + i), _deleted: false } }));
+    const first = { ...base, narrative: 'First look: patient seated, alert.', editedAt: '2026-11-23T10:06:00.000Z' };
+    const second = { ...base, disposition: { unitDisposition: '4227001' }, editedAt: '2026-11-23T10:07:00.000Z' };
+    t.clock.advance(1000);
+    const answer = await push(epcrs, medic, [
+      others[0], { assumedMasterState: base, newDocumentState: first }, ...others.slice(1),
+      { assumedMasterState: base, newDocumentState: second },
+    ]);
+    // The first row fast-forwards (no answer); the second is merged with it and answered.
+    expect(answer.map((d) => d.id)).toEqual([doc.id]);
+    const stored = await serverCopy(epcrs, supervisor, doc.id);
+    expect(stored).toMatchObject({ narrative: first.narrative, disposition: second.disposition });
+    expect(stored).toEqual(answer[0]);
+    const [row] = rowsOf<{ previous_data: unknown }>(await testDb.database.db.execute(sql`
+      SELECT previous_data FROM documents WHERE agency_id = 'demo' AND collection = 'epcrs' AND id = ${doc.id}`));
+    const previous = typeof row?.previous_data === 'string' ? JSON.parse(row.previous_data) as unknown : row?.previous_data;
+    const { _deleted: _d, ...baseData } = base;
+    expect(previous).toEqual(baseData);
+    for (const other of others) expect(await serverCopy(epcrs, medic, other.newDocumentState.id)).toBeDefined();
+  });
+
   it('loses neither of two disjoint edits pushed to the same chart at the same moment', async () => {
     // On Postgres the two pushes run in parallel transactions; the per-document lock must make the
     // second one merge against the first one's commit instead of overwriting it.
