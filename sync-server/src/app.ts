@@ -93,6 +93,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock, accessTokenSeconds: deps.accessTokenSeconds }, deps.authRateLimits));
   app.route('/api/v1', schemaRoutes());
   const pageBuffers = new PageBuffers(deps.pullBufferPoolBytes ?? defaultPullBufferPoolBytes);
+  metrics.gauge('sync_pull_buffer_pool_bytes', () => pageBuffers.pooledBytes, 'Free pull-answer buffers kept for reuse, in bytes (ADR 0008)');
   const readAhead = new PullReadAhead<PullPage>({
     maxBytes: deps.pullReadAheadBytes ?? defaultPullReadAheadBytes,
     ttlMs: pullReadAheadTtlMs,

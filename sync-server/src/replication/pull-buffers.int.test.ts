@@ -173,5 +173,6 @@ describe('pull answers in reused buffers', () => {
     expect(seen.answersStillSendingAfterEnd).toBeGreaterThan(0);
     await vi.waitFor(() => expect(seen.answersGivenBack).toBe(seen.answers));
     expect(t.app.pageBuffers.pooledBytes).toBeGreaterThan(0);
+    expect(t.app.metrics.render()).toMatch(new RegExp(`^sync_pull_buffer_pool_bytes ${t.app.pageBuffers.pooledBytes}$`, 'm'));
   }, 120_000);
 });
