@@ -63,9 +63,13 @@ export async function pullPage(
     // caught up, so it must not be short just because of scope filtering.
     for (;;) {
       const slotted: { id: string; txid: bigint }[] = [];
+      let leftOver = false;
       const rows = await forEachChangeSince(database, caller.agencyId, definition.name, checkpoint, limit, (change) => {
         // Rows after a full page are left for the next pull: the checkpoint stays before them.
-        if (writer.count >= limit) return;
+        if (writer.count >= limit) {
+          leftOver = true;
+          return;
+        }
         checkpoint = { txid: change.txid, id: change.id };
         const verdict = judge(caller, definition, change, canReadStored);
         if (verdict === 'send') writer.addStored(change.id, change.data, change.deleted);
@@ -78,7 +82,10 @@ export async function pullPage(
         const tombstones = await readTombstones(database.db, caller, definition, slotted);
         writer.fillSlots((id) => tombstones.get(id));
       }
-      if (writer.count >= limit || rows < limit) return writer.finish(checkpoint);
+      if (writer.count >= limit) return writer.finish(checkpoint);
+      // Caught up only when the read came back short and no row of it was left over (a page filled
+      // by a slot whose tombstone was then not due is short again: read on from the checkpoint).
+      if (rows < limit && !leftOver) return writer.finish(checkpoint);
     }
   } catch (error) {
     writer.abandon();
