@@ -49,11 +49,6 @@ export class PullAnswerWriter {
     return this.ids.length;
   }
 
-  /** Ids of the documents and slots so far, in order. */
-  get documentIds(): readonly string[] {
-    return this.ids;
-  }
-
   /**
    * Appends a stored document (a JSON object: UTF-8 bytes from Postgres, or text) with its
    * `_deleted` flag.

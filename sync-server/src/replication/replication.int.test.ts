@@ -41,7 +41,7 @@ async function pullAll(path: string, token: string): Promise<Doc[]> {
   }
 }
 
-async function pullPage(path: string, token: string, checkpoint: string, limit: number): Promise<{ documents: Doc[]; checkpoint: string | null }> {
+async function pullOnePage(path: string, token: string, checkpoint: string, limit: number): Promise<{ documents: Doc[]; checkpoint: string | null }> {
   const res = await t.call('GET', `${path}/pull?limit=${limit}&checkpoint=${encodeURIComponent(checkpoint)}`, token);
   expect(res.status).toBe(200);
   return (await res.json()) as { documents: Doc[]; checkpoint: string | null };
@@ -324,7 +324,7 @@ describe('scope', () => {
       return incident.id;
     };
     const moved = await assign(36, ['M2']);
-    const start = (await pullPage(incidents, medic, '', 1000)).checkpoint;
+    const start = (await pullOnePage(incidents, medic, '', 1000)).checkpoint;
     const a = await assign(37, ['M1']);
     const b = await assign(38, ['M1']);
     await assign(39, ['M2']);
@@ -336,9 +336,9 @@ describe('scope', () => {
     // Its previous version's stored scope is unknown (as for rows stored before the column existed).
     await testDb.database.db.execute(sql`UPDATE documents SET previous_read_scope = NULL WHERE id = ${moved}`);
     const c = await assign(42, ['M1']);
-    const first = await pullPage(incidents, medic, start ?? '', 4);
+    const first = await pullOnePage(incidents, medic, start ?? '', 4);
     expect(first.documents.map((d) => d.id)).toEqual([a, b, y, c]);
-    expect((await pullPage(incidents, medic, first.checkpoint ?? '', 4)).documents).toEqual([]);
+    expect((await pullOnePage(incidents, medic, first.checkpoint ?? '', 4)).documents).toEqual([]);
   });
 
   it('judges rows stored before read_scope existed on the documents themselves', async () => {
