@@ -110,10 +110,12 @@ async function openPostgresBaseline(url: string): Promise<RawBaseline> {
     },
     async selectPage(after, limit) {
       const from = after ?? { txid: '-1', id: '' };
+      // ORDER BY names the table's bigint column: a bare `txid` would be the text output column, and
+      // Postgres would then read every remaining row of the agency and sort them as text on every page.
       const rows = await sql<{ id: string; data: unknown; previous_data: unknown; deleted: boolean; txid: string }[]>`
         SELECT id, data, previous_data, deleted, txid::text AS txid FROM ${sql(rawTable)}
         WHERE agency_id = 'demo' AND collection = 'epcrs' AND (txid, id) > (${from.txid}::bigint, ${from.id})
-        ORDER BY txid, id LIMIT ${limit}`;
+        ORDER BY ${sql(rawTable)}.txid, id LIMIT ${limit}`;
       const last = rows[rows.length - 1];
       return { count: rows.length, last: last ? { txid: last.txid, id: last.id } : undefined };
     },
@@ -159,7 +161,7 @@ async function openPgliteBaseline(): Promise<RawBaseline> {
       const result = await pg.query<{ id: string; txid: string }>(`
         SELECT id, data, previous_data, deleted, txid::text AS txid FROM ${rawTable}
         WHERE agency_id = 'demo' AND collection = 'epcrs' AND (txid, id) > ($1::bigint, $2)
-        ORDER BY txid, id LIMIT $3`, [from.txid, from.id, limit]);
+        ORDER BY ${rawTable}.txid, id LIMIT $3`, [from.txid, from.id, limit]);
       const last = result.rows[result.rows.length - 1];
       return { count: result.rows.length, last: last ? { txid: last.txid, id: last.id } : undefined };
     },
