@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { SigningKeys } from './auth/keys';
 import type { Clock } from './clock';
 import type { Database } from './db/connect';
-import { ApiError, renderError } from './errors';
+import { renderError } from './errors';
+import { limitBody } from './http/body-limit';
 import { corsAllowList } from './http/cors';
 import { Metrics } from './metrics';
 import { appRoutes } from './routes/apps';
@@ -74,13 +74,9 @@ export function createApp(deps: AppDeps) {
     allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
     maxAgeSeconds: 600,
   }));
-  const tooLarge = (limit: number) => bodyLimit({
-    maxSize: limit,
-    onError: () => { throw new ApiError('payload_too_large', `the body is larger than ${limit} bytes`); },
-  });
-  app.use('/api/v1/auth/*', tooLarge(16 * 1024));
-  app.use('/api/v1/sync/*', tooLarge(maxSyncBodyBytes));
-  app.use('/api/v1/attachments/*', tooLarge(maxAttachmentBytes));
+  app.use('/api/v1/auth/*', limitBody(16 * 1024));
+  app.use('/api/v1/sync/*', limitBody(maxSyncBodyBytes));
+  app.use('/api/v1/attachments/*', limitBody(maxAttachmentBytes));
 
   const accountStatus = new AccountStatus(db, deps.clock);
   app.use('/api/*', async (c, next) => {
